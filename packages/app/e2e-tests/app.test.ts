@@ -1,0 +1,45 @@
+import { expect, Page, test } from '@playwright/test';
+
+const screenshot = (name: string) => `test-results/screenshots/${name}.png`;
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible({ timeout: 90_000 });
+  await enter.click();
+  await expect(
+    page.getByRole('link', { name: 'Catalog' }).first(),
+  ).toBeVisible();
+}
+
+test('guest signs in, opens a demo service and sees the Progressive Delivery tab', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  const checkout = page.getByRole('link', { name: 'checkout', exact: true });
+  await expect(checkout).toBeVisible();
+  await page.screenshot({ path: screenshot('01-catalog'), fullPage: true });
+
+  await checkout.click();
+  const tab = page.getByRole('link', { name: 'Progressive Delivery' });
+  await expect(tab).toBeVisible();
+  await tab.click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/checkout\/progressive-delivery$/,
+  );
+  await expect(
+    page.getByText('backstage.io/kubernetes-id=checkout'),
+  ).toBeVisible();
+  await page.screenshot({ path: screenshot('02-entity-tab'), fullPage: true });
+});
+
+test('entities without Kubernetes annotations have no Progressive Delivery tab', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/progressive-delivery-backstage');
+  await expect(page.getByRole('link', { name: 'Overview' })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Progressive Delivery' }),
+  ).toHaveCount(0);
+});

@@ -1,0 +1,1 @@
+export { progressiveDeliveryPlugin as default } from './plugin';

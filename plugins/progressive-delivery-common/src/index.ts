@@ -1,0 +1,13 @@
+/**
+ * Shared status model, action rules, SLO math, permissions and API types for the
+ * Progressive Delivery (Argo Rollouts) plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './actions/rolloutActions';
+export * from './permissions/permissions';
+export * from './annotations';
+export * from './kubernetes';
+export * from './status';
+export * from './actions/availableActions';

@@ -1,0 +1,2 @@
+export * from './ProgressiveDeliveryApi';
+export * from './ProgressiveDeliveryClient';

@@ -1,0 +1,1 @@
+export { EntityProgressiveDeliveryContent } from './EntityProgressiveDeliveryContent';
