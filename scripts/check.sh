@@ -47,8 +47,17 @@ step "tsc" yarn tsc || failed=$((failed + 1))
 step "lint" yarn lint || failed=$((failed + 1))
 step "prettier" yarn prettier:check || failed=$((failed + 1))
 
+# PostgreSQL for the audit store tests (SQLite always runs too); stopped again by PID.
+trap 'bash scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+if bash scripts/postgres.sh start; then
+  eval "$(bash scripts/postgres.sh env)"
+else
+  echo "PostgreSQL could not be started; the audit tests will fail"
+fi
+
 rm -f test-results/unit-results.json
-step "unit tests" env CI=true yarn test --json --outputFile="$ROOT/test-results/unit-results.json"
+step "unit tests" env CI=true PD_REQUIRE_POSTGRES=1 yarn test --json --outputFile="$ROOT/test-results/unit-results.json"
+bash scripts/postgres.sh stop >/dev/null 2>&1 || true
 read -r p f < <(count_jest test-results/unit-results.json)
 passed=$((passed + p))
 failed=$((failed + f))

@@ -9,5 +9,39 @@ export interface Config {
      * client-side auth providers.
      */
     excludeClusters?: string[];
+    /**
+     * Tuning of the list-and-watch of each cluster. The defaults suit real API servers.
+     */
+    watch?: {
+      /** Abort and resume a watch that sent nothing for this long. Default 90. */
+      stallTimeoutSeconds?: number;
+      /** Ask the API server to end each watch after this long (then resumed). Default 290. */
+      timeoutSeconds?: number;
+      /** Timeout of each list request. Default 30. */
+      listTimeoutSeconds?: number;
+      /** First retry delay after an error (exponential backoff with jitter). Default 1. */
+      backoffInitialSeconds?: number;
+      /** Longest retry delay. Default 60. */
+      backoffMaxSeconds?: number;
+    };
+    /** Rollout actions (promote, abort, ...). */
+    actions?: {
+      /**
+       * Timeout of each request that changes a cluster. An action that times out is
+       * recorded with outcome `unknown` and never retried automatically. Default 10.
+       */
+      timeoutSeconds?: number;
+    };
+    /**
+     * The audit log of rollout actions (stored in the plugin's database).
+     */
+    audit?: {
+      /**
+       * Days to keep audit rows; older rows are deleted once a day. Default 365; 0 keeps
+       * rows forever. Rows still `initiated` (outcome not yet known) are kept for at least
+       * a day whatever the setting.
+       */
+      retentionDays?: number;
+    };
   };
 }

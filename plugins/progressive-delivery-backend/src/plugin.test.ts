@@ -3,8 +3,17 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import request from 'supertest';
 import { progressiveDeliveryPlugin } from './plugin';
+
+const signalsMock = createServiceFactory({
+  service: signalsServiceRef,
+  deps: {},
+  factory: () => ({ publish: jest.fn(async () => {}) }),
+});
 
 const config = {
   kubernetes: {
@@ -13,10 +22,10 @@ const config = {
         type: 'config',
         clusters: [
           {
-            name: 'eu-prod',
-            title: 'EU production',
-            url: 'https://127.0.0.1:6443',
-            authProvider: 'serviceAccount',
+            name: 'gke-client-side',
+            title: 'Client-side auth',
+            url: 'https://127.0.0.1:1',
+            authProvider: 'google',
             serviceAccountToken: 'very-secret',
           },
         ],
@@ -26,11 +35,13 @@ const config = {
 };
 
 describe('progressiveDeliveryPlugin', () => {
-  it('lists configured clusters without credentials', async () => {
+  it('reports clusters it cannot watch, without credentials', async () => {
     const { server } = await startTestBackend({
       features: [
         progressiveDeliveryPlugin,
         mockServices.rootConfig.factory({ data: config }),
+        catalogServiceMock.factory({ entities: [] }),
+        signalsMock,
       ],
     });
     const res = await request(server).get('/api/progressive-delivery/clusters');
@@ -38,9 +49,10 @@ describe('progressiveDeliveryPlugin', () => {
     expect(res.body).toEqual({
       clusters: [
         {
-          name: 'eu-prod',
-          title: 'EU production',
-          authProvider: 'serviceAccount',
+          name: 'gke-client-side',
+          title: 'Client-side auth',
+          status: 'error',
+          error: expect.stringContaining("authProvider 'google'"),
         },
       ],
     });
@@ -52,6 +64,8 @@ describe('progressiveDeliveryPlugin', () => {
       features: [
         progressiveDeliveryPlugin,
         mockServices.rootConfig.factory({ data: config }),
+        catalogServiceMock.factory({ entities: [] }),
+        signalsMock,
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
         }),
@@ -67,6 +81,8 @@ describe('progressiveDeliveryPlugin', () => {
       features: [
         progressiveDeliveryPlugin,
         mockServices.rootConfig.factory({ data: config }),
+        catalogServiceMock.factory({ entities: [] }),
+        signalsMock,
         mockServices.permissionsRegistry.mock({ addPermissions }).factory,
       ],
     });

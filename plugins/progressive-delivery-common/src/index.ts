@@ -11,3 +11,6 @@ export * from './annotations';
 export * from './kubernetes';
 export * from './status';
 export * from './actions/availableActions';
+export * from './selectors';
+export * from './api';
+export * from './slo';

@@ -25,7 +25,11 @@ export interface ServiceLevelObjective extends KubernetesObject {
     indicator: {
       ratio?: SloQueryPair;
       latency?: SloQueryPair;
-      latencyNative?: { latency: string; total: { metric: string } };
+      latencyNative?: {
+        latency: string;
+        total: { metric: string };
+        grouping?: string[];
+      };
       bool_gauge?: { metric: string; grouping?: string[] };
     };
     alerting?: {
@@ -33,6 +37,16 @@ export interface ServiceLevelObjective extends KubernetesObject {
       name?: string;
       burnrates?: boolean;
       absent?: boolean;
+      /** Name of the absent alert (default `SLOMetricAbsent`). */
+      absentName?: string;
+      /** Severity labels per alert (Pyrra v0.10+). */
+      severities?: {
+        absent?: string;
+        fastBurn?: string;
+        mediumBurn?: string;
+        slowBurn?: string;
+        longTermBurn?: string;
+      };
     };
   };
   status?: Record<string, unknown>;

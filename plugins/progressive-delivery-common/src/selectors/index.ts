@@ -1,0 +1,2 @@
+export * from './labelSelector';
+export * from './entityWorkloadSelector';
