@@ -12,20 +12,27 @@ backend_only=false
 
 mkdir -p .run
 sim_pid=""
+app_pid=""
+# Each child runs in its own process group (setsid) so that stopping it stops everything
+# it started (backend, dev server); stopped by PID, never by name.
 cleanup() {
-  if [ -n "$sim_pid" ] && kill -0 "$sim_pid" 2>/dev/null; then
-    kill -TERM "$sim_pid" 2>/dev/null || true
-    wait "$sim_pid" 2>/dev/null || true
-  fi
+  for pid in $app_pid $sim_pid; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    fi
+  done
+  for pid in $app_pid $sim_pid; do
+    wait "$pid" 2>/dev/null || true
+  done
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 if [ -z "${PD_NO_SIMULATOR:-}" ] && [ -f packages/cluster-simulator/src/cli.ts ]; then
   echo "[start] simulated clusters: eu-prod :8441, us-prod :8442, staging :8443 (log .run/simulator.log)"
-  yarn workspace @pdelivery/cluster-simulator start \
+  setsid yarn workspace @pdelivery/cluster-simulator start \
     --scenario demo --port 8441 --clock-speed "${PD_DEMO_CLOCK_SPEED:-1}" \
-    --kubeconfig .run/demo.kubeconfig >.run/simulator.log 2>&1 &
+    --kubeconfig "$PD_ROOT/.run/demo.kubeconfig" >.run/simulator.log 2>&1 &
   sim_pid=$!
   for _ in $(seq 1 120); do
     if (echo >/dev/tcp/127.0.0.1/8443) 2>/dev/null; then break; fi
@@ -38,8 +45,10 @@ fi
 
 if $backend_only; then
   echo "[start] backend on http://localhost:7007"
-  yarn workspace backend start
+  setsid yarn workspace backend start &
 else
   echo "[start] portal on http://localhost:3000 (backend http://localhost:7007)"
-  yarn backstage-cli repo start
+  setsid yarn backstage-cli repo start &
 fi
+app_pid=$!
+wait "$app_pid"

@@ -74,7 +74,7 @@ export async function startPluginBackend(options: {
     progressiveDelivery: {
       watch: {
         stallTimeoutSeconds: 5,
-        listTimeoutSeconds: 2,
+        listTimeoutSeconds: 5,
         backoffInitialSeconds: 0.05,
         backoffMaxSeconds: 0.3,
       },

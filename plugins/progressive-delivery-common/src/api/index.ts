@@ -1,2 +1,3 @@
 export * from './types';
 export * from './attention';
+export * from './slo';

@@ -1,7 +1,9 @@
+import { RolloutAction } from '../actions/rolloutActions';
 import { RolloutActionAvailability } from '../actions/availableActions';
 import { AnalysisRunDetail } from '../status/describeAnalysisRun';
 import { RolloutStepsDescription } from '../status/describeSteps';
 import { RolloutInfo, RolloutPodInfo } from '../status/types';
+import type { RolloutErrorBudgetGating, SloSummary } from './slo';
 
 /** Shapes of the `/api/progressive-delivery` HTTP API (DESIGN §4.2). */
 
@@ -22,6 +24,10 @@ export interface EntityRollout {
   name: string;
   info: RolloutInfo;
   actions: RolloutActionAvailability[];
+  /** Pyrra SLOs of the same workload (same cluster and namespace), when any exist. */
+  slos?: SloSummary[];
+  /** Set when AnalysisTemplates of this rollout query SLO or burn-rate series. */
+  gatedOnErrorBudget?: RolloutErrorBudgetGating;
 }
 
 /** `GET /entities/:kind/:namespace/:name/rollouts` @public */
@@ -78,4 +84,67 @@ export function entitySignalChannel(entityRef: string): string {
 export interface RolloutChangeSignal {
   entityRef?: string;
   changedAt: string;
+}
+
+/** Body of `POST .../actions`. @public */
+export interface RolloutActionRequest {
+  action: RolloutAction;
+  reason?: string;
+  /** Rollback only: the revision to go back to (default: the previous one). */
+  revision?: number;
+  /** What the client saw; the backend refuses with 409 when the rollout moved on. */
+  expected?: { resourceVersion?: string; stepIndex?: number };
+}
+
+/** Response of `POST .../actions`. @public */
+export interface RolloutActionResponse {
+  auditId: string;
+  action: string;
+  /** What the patches did, in words. */
+  description: string;
+  info: RolloutInfo;
+}
+
+/** Outcome of an audited action attempt. @public */
+export type AuditOutcomeValue =
+  | 'initiated'
+  | 'succeeded'
+  | 'failed'
+  | 'unknown'
+  | 'denied'
+  | 'conflict'
+  | 'invalid'
+  | 'not-found';
+
+/** One audit row as the API returns it (timestamps as ISO strings). @public */
+export interface AuditEntryView {
+  id: string;
+  actorRef: string;
+  entityRef: string;
+  cluster: string;
+  namespace: string;
+  rollout: string;
+  action: string;
+  reason: string | null;
+  requestedRevision: number | null;
+  stateBefore: {
+    status: string;
+    step: number | null;
+    revision: number | null;
+  } | null;
+  stateAfter: {
+    status: string;
+    step: number | null;
+    revision: number | null;
+  } | null;
+  outcome: AuditOutcomeValue;
+  error: string | null;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+/** `GET /entities/:kind/:namespace/:name/audit` and `GET /audit` (newest first). @public */
+export interface AuditPageResponse {
+  items: AuditEntryView[];
+  nextCursor?: string;
 }
