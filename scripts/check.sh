@@ -47,6 +47,9 @@ step "tsc" yarn tsc || failed=$((failed + 1))
 step "lint" yarn lint || failed=$((failed + 1))
 step "prettier" yarn prettier:check || failed=$((failed + 1))
 
+# Prometheus (and promtool) for the SLO tests, from Debian.
+bash scripts/install-debian.sh prometheus || echo "Prometheus could not be installed; the SLO tests will fail"
+
 # PostgreSQL for the audit store tests (SQLite always runs too); stopped again by PID.
 trap 'bash scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
 if bash scripts/postgres.sh start; then
@@ -56,7 +59,7 @@ else
 fi
 
 rm -f test-results/unit-results.json
-step "unit tests" env CI=true PD_REQUIRE_POSTGRES=1 yarn test --json --outputFile="$ROOT/test-results/unit-results.json"
+step "unit tests" env CI=true PD_REQUIRE_POSTGRES=1 PD_REQUIRE_PROMETHEUS=1 yarn test --json --outputFile="$ROOT/test-results/unit-results.json"
 bash scripts/postgres.sh stop >/dev/null 2>&1 || true
 read -r p f < <(count_jest test-results/unit-results.json)
 passed=$((passed + p))

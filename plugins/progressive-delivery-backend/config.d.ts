@@ -43,5 +43,37 @@ export interface Config {
        */
       retentionDays?: number;
     };
+    /**
+     * Prometheus servers holding the metrics of Pyrra ServiceLevelObjectives (SLO state,
+     * error budgets, burn rates). Each SLO is evaluated on the server serving its cluster.
+     */
+    prometheus?: Array<{
+      /** A name for messages and responses, unique. */
+      name: string;
+      /** Base URL of the Prometheus HTTP API, e.g. http://prometheus.monitoring:9090 */
+      url: string;
+      /**
+       * Clusters (by name) this server serves. Without it the server serves every cluster
+       * that no other server lists.
+       */
+      clusters?: string[];
+      /** Timeout of each query. Default 5. */
+      timeoutSeconds?: number;
+      /**
+       * Bearer token sent to the server.
+       * @visibility secret
+       */
+      token?: string;
+      /**
+       * Whether Pyrra's recording rules are loaded in this server: `auto` (default) detects
+       * them per SLO, `present` always queries them, `absent` always queries the raw series.
+       */
+      pyrraRules?: 'auto' | 'present' | 'absent';
+    }>;
+    /**
+     * Use built-in, deterministic demo metrics instead of Prometheus (every SLO answer is
+     * labelled as demo data). For demos and local development only.
+     */
+    demoMetrics?: boolean;
   };
 }

@@ -22,6 +22,11 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(
+  import(
+    '@pdelivery/backstage-plugin-scaffolder-backend-module-progressive-delivery'
+  ),
+);
 
 // permissions, with the demo policy of DESIGN §4.4
 backend.add(import('@backstage/plugin-permission-backend'));

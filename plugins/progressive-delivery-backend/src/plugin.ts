@@ -15,6 +15,7 @@ import { OpsService } from './service/OpsService';
 import { RolloutService } from './service/RolloutService';
 import { ChangeSignaller } from './signals/ChangeSignaller';
 import { EntityInterest } from './signals/EntityInterest';
+import { SloService } from './slo/SloService';
 import { ClusterWatchManager } from './watch/ClusterWatchManager';
 import { readWatchOptions } from './watch/readWatchOptions';
 
@@ -71,6 +72,7 @@ export const progressiveDeliveryPlugin = createBackendPlugin({
         );
         const rollouts = new RolloutService(manager);
         const entities = new EntityAccess(deps.catalog, deps.permissions);
+        const slos = SloService.fromConfig(config, manager, logger);
         const ops = new OpsService(deps.catalog, deps.permissions, rollouts);
         const audit = await KnexAuditStore.create({ database: deps.database });
         await AuditCleaner.schedule({
@@ -111,6 +113,7 @@ export const progressiveDeliveryPlugin = createBackendPlugin({
             actions,
             audit,
             permissions: deps.permissions,
+            slos,
           }),
         );
       },

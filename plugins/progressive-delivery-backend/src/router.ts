@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import {
   auditReadPermission,
   EntityRolloutsResponse,
+  EntitySlosResponse,
   rolloutReadPermission,
 } from '@pdelivery/backstage-plugin-progressive-delivery-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -20,6 +21,7 @@ import { assertObjectName } from './kubernetes/resources';
 import { OpsService } from './service/OpsService';
 import { RolloutService } from './service/RolloutService';
 import { EntityInterest } from './signals/EntityInterest';
+import { SloService } from './slo/SloService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -31,6 +33,8 @@ export interface RouterOptions {
   actions: RolloutActionService;
   audit: AuditStore;
   permissions: PermissionsService;
+  /** SLO state (Pyrra + Prometheus); without it, no SLO route and no SLO fields. */
+  slos?: SloService;
 }
 
 const CLUSTER_NAME = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
@@ -64,11 +68,16 @@ export async function createRouter(
         entityRef,
         rolloutReadPermission,
         credentials,
+        { cacheRead: true },
       );
       let body: EntityRolloutsResponse;
       if (selector) {
         interest.touch(entityRef, selector);
         body = { entityRef, ...rollouts.entityRollouts(selector) };
+        // SLO state and error-budget gating; never fails nor holds up the rollouts.
+        await options.slos
+          ?.annotateRollouts(selector, body.rollouts)
+          .catch(() => undefined);
       } else {
         body = {
           entityRef,
@@ -77,6 +86,40 @@ export async function createRouter(
         };
       }
       await event.success({ meta: { count: body.rollouts.length } });
+      res.json(body);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = parseEntityParams(req.params);
+    const event = await auditor.createEvent({
+      eventId: 'rollout-fetch',
+      severityLevel: 'low',
+      request: req,
+      meta: { queryType: 'entity-slos', entityRef },
+    });
+    try {
+      const { selector } = await entities.load(
+        entityRef,
+        rolloutReadPermission,
+        credentials,
+        { cacheRead: true },
+      );
+      const slos = options.slos;
+      if (selector) interest.touch(entityRef, selector);
+      const body: EntitySlosResponse = {
+        entityRef,
+        slos: selector && slos ? await slos.entitySlos(selector) : [],
+        clusters: rollouts.clusterStatuses(),
+        ...(slos?.isDemo() ? { demo: true } : {}),
+      };
+      await event.success({ meta: { count: body.slos.length } });
       res.json(body);
     } catch (error) {
       await event.fail({ error: error as Error });
@@ -113,6 +156,7 @@ export async function createRouter(
           entityRef,
           rolloutReadPermission,
           credentials,
+          { cacheRead: true },
         );
         if (!selector) {
           throw new InputError('The entity has no Kubernetes annotations');
@@ -185,7 +229,9 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     const entityRef = parseEntityParams(req.params);
-    await entities.load(entityRef, rolloutReadPermission, credentials);
+    await entities.load(entityRef, rolloutReadPermission, credentials, {
+      cacheRead: true,
+    });
     res.json(
       await options.audit.list({ ...parseAuditQuery(req.query), entityRef }),
     );

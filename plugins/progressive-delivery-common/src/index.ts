@@ -11,6 +11,8 @@ export * from './annotations';
 export * from './kubernetes';
 export * from './status';
 export * from './actions/availableActions';
+export * from './actions/describeActionEffect';
 export * from './selectors';
 export * from './api';
 export * from './slo';
+export * from './manifests';

@@ -27,33 +27,87 @@ export interface AuthorizedEntity {
  * permission against it. Unknown entities are 404, denied ones 403.
  */
 export class EntityAccess {
+  private readonly readCache = new Map<
+    string,
+    { at: number; value: AuthorizedEntity }
+  >();
+
   constructor(
     private readonly catalog: CatalogService,
     private readonly permissions: PermissionsService,
+    /** How long an allowed read is reused for the same principal; 0 disables it. */
+    private readonly readCacheTtlMs = 5_000,
+    private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * Loads the entity and checks the permission, in parallel. With `cacheRead`, an allowed
+   * result is reused for the same principal for a few seconds: pages refetch on every change
+   * signal, and the catalog and permission round trips are most of a read's cost. Actions
+   * never use the cache.
+   */
   async load(
     entityRef: string,
     permission: ResourcePermission<'catalog-entity'>,
     credentials: BackstageCredentials,
+    options: { cacheRead?: boolean } = {},
   ): Promise<AuthorizedEntity> {
-    const entity = await this.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
+    const principal = principalKey(credentials);
+    const key =
+      options.cacheRead && principal && this.readCacheTtlMs > 0
+        ? `${principal}|${permission.name}|${entityRef}`
+        : undefined;
+    if (key) {
+      const cached = this.readCache.get(key);
+      if (cached && this.now() - cached.at < this.readCacheTtlMs) {
+        return cached.value;
+      }
+    }
+    const [entity, [decision]] = await Promise.all([
+      this.catalog.getEntityByRef(entityRef, { credentials }),
+      this.permissions.authorize([{ permission, resourceRef: entityRef }], {
+        credentials,
+      }),
+    ]);
     if (!entity) {
       throw new NotFoundError(`Entity ${entityRef} not found`);
     }
-    const [decision] = await this.permissions.authorize(
-      [{ permission, resourceRef: entityRef }],
-      { credentials },
-    );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
         `Not allowed: ${permission.name} on ${entityRef}`,
       );
     }
-    return { entity, entityRef, selector: selectorOf(entity) };
+    const value = { entity, entityRef, selector: selectorOf(entity) };
+    if (key) {
+      this.prune();
+      this.readCache.set(key, { at: this.now(), value });
+    }
+    return value;
   }
+
+  private prune() {
+    if (this.readCache.size < 5_000) return;
+    const cutoff = this.now() - this.readCacheTtlMs;
+    for (const [key, entry] of this.readCache) {
+      if (entry.at < cutoff) this.readCache.delete(key);
+    }
+    if (this.readCache.size >= 5_000) this.readCache.clear();
+  }
+}
+
+function principalKey(credentials: BackstageCredentials): string | undefined {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  if (principal.type === 'user' && principal.userEntityRef) {
+    return `user:${principal.userEntityRef}`;
+  }
+  if (principal.type === 'service' && principal.subject) {
+    return `service:${principal.subject}`;
+  }
+  return undefined;
 }
 
 export function selectorOf(entity: Entity): EntityWorkloadSelector | undefined {

@@ -15,6 +15,8 @@ export type WatchedKind =
   | 'Experiment'
   | 'Deployment'
   | 'ServiceLevelObjective'
+  | 'AnalysisTemplate'
+  | 'ClusterAnalysisTemplate'
   | 'Pod';
 
 export const RESOURCE_TYPES: Record<WatchedKind, ResourceType> = {
@@ -53,6 +55,19 @@ export const RESOURCE_TYPES: Record<WatchedKind, ResourceType> = {
     group: 'pyrra.dev',
     version: 'v1alpha1',
     plural: 'servicelevelobjectives',
+  },
+  AnalysisTemplate: {
+    kind: 'AnalysisTemplate',
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    plural: 'analysistemplates',
+  },
+  /** Cluster-scoped: listed and watched at the cluster level like every kind here. */
+  ClusterAnalysisTemplate: {
+    kind: 'ClusterAnalysisTemplate',
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    plural: 'clusteranalysistemplates',
   },
   Pod: { kind: 'Pod', group: '', version: 'v1', plural: 'pods' },
 };

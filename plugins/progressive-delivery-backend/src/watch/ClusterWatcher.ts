@@ -19,6 +19,9 @@ const WATCHES: Array<{
   { kind: 'Experiment', optional: true },
   { kind: 'Deployment' },
   { kind: 'ServiceLevelObjective', optional: true },
+  // Read to tell which rollouts are gated on an error budget (SLO / burn-rate queries).
+  { kind: 'AnalysisTemplate', optional: true },
+  { kind: 'ClusterAnalysisTemplate', optional: true },
 ];
 
 export interface ClusterStatus extends SyncStatus {

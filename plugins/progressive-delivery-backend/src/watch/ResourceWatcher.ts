@@ -167,8 +167,15 @@ export class ResourceWatcher {
         throw new ExpiredError();
       }
       if (stalled) {
-        this.opts.logger.info(`${this.describe()}: watch stalled, resuming`);
-        return;
+        // A silent connection (half-open TCP, a hanging server): report it and relist,
+        // which has its own timeout, rather than trusting a cache that may be stale.
+        throw new KubernetesApiError(
+          `no data from the cluster for ${Math.round(
+            this.opts.options.stallTimeoutMs / 1000,
+          )}s`,
+          undefined,
+          'Stalled',
+        );
       }
       throw error;
     } finally {

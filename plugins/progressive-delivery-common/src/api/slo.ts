@@ -34,7 +34,8 @@ export interface SloBurnRateWindow {
   window: string;
   /**
    * The error ratio over the window: what Pyrra records as `<m>:burnrate<w>` and compares with
-   * the threshold. Null without data (e.g. no requests in the window).
+   * the threshold. Null without data (e.g. no requests in the window). For a grouped SLO, the
+   * worst group.
    */
   errorRatio: number | null;
   /** `errorRatio / (1 - target)`: how many times faster than sustainable the budget burns. */

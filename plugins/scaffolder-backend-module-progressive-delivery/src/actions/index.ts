@@ -1,0 +1,5 @@
+export * from './createManifests';
+export * from './migrateDeployment';
+export * from './validateManifests';
+export * from './publishLocal';
+export * from './applyManifests';
