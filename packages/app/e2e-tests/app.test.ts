@@ -21,7 +21,10 @@ test('guest signs in, opens a demo service and sees the Progressive Delivery tab
   await page.screenshot({ path: screenshot('01-catalog'), fullPage: true });
 
   await checkout.click();
-  const tab = page.getByRole('link', { name: 'Progressive Delivery' });
+  // Entity tabs live in the content navigation; the sidebar has the ops page's nav item.
+  const tab = page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: 'Progressive Delivery' });
   await expect(tab).toBeVisible();
   await tab.click();
   await expect(page).toHaveURL(
@@ -40,6 +43,8 @@ test('entities without Kubernetes annotations have no Progressive Delivery tab',
   await page.goto('/catalog/default/component/progressive-delivery-backstage');
   await expect(page.getByRole('link', { name: 'Overview' })).toBeVisible();
   await expect(
-    page.getByRole('link', { name: 'Progressive Delivery' }),
+    page
+      .getByRole('navigation', { name: 'Content navigation' })
+      .getByRole('link', { name: 'Progressive Delivery' }),
   ).toHaveCount(0);
 });

@@ -1,12 +1,21 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { isProgressiveDeliveryAvailable } from '@pdelivery/backstage-plugin-progressive-delivery-common';
+import TimelineIcon from '@material-ui/icons/Timeline';
 import { progressiveDeliveryApiRef, ProgressiveDeliveryClient } from './api';
+
+/** The ops page route (new frontend system). @alpha */
+export const opsPageRouteRef = createRouteRef();
 
 /** The API client. @alpha */
 export const progressiveDeliveryApi = ApiBlueprint.make({
@@ -31,9 +40,38 @@ export const progressiveDeliveryEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The overview card on entities that carry the Kubernetes annotations. @alpha */
+export const progressiveDeliveryEntityCard = EntityCardBlueprint.make({
+  params: {
+    filter: isProgressiveDeliveryAvailable,
+    loader: () =>
+      import('./components/EntityOverviewCard').then(m => (
+        <m.EntityOverviewCard />
+      )),
+  },
+});
+
+/** The ops page at `/progressive-delivery`, with a nav item. @alpha */
+export const progressiveDeliveryPage = PageBlueprint.make({
+  params: {
+    path: '/progressive-delivery',
+    title: 'Progressive Delivery',
+    icon: <TimelineIcon />,
+    routeRef: opsPageRouteRef,
+    loader: () =>
+      import('./components/OpsPage').then(m => <m.OpsPageContent />),
+  },
+});
+
 /** The Progressive Delivery plugin for the new frontend system. @alpha */
 export default createFrontendPlugin({
   pluginId: 'progressive-delivery',
   info: { packageJson: () => import('../package.json') },
-  extensions: [progressiveDeliveryApi, progressiveDeliveryEntityContent],
+  routes: { root: opsPageRouteRef },
+  extensions: [
+    progressiveDeliveryApi,
+    progressiveDeliveryEntityContent,
+    progressiveDeliveryEntityCard,
+    progressiveDeliveryPage,
+  ],
 });

@@ -8,6 +8,11 @@
 export {
   progressiveDeliveryPlugin,
   EntityProgressiveDeliveryContent,
+  EntityProgressiveDeliveryOverviewCard,
+  ProgressiveDeliveryPage,
+  isProgressiveDeliveryAvailable,
 } from './plugin';
+export { entityContentRouteRef, rootRouteRef } from './routes';
 export * from './api';
-export { isProgressiveDeliveryAvailable } from '@pdelivery/backstage-plugin-progressive-delivery-common';
+export * from './hooks';
+export { describeActionEffect } from '@pdelivery/backstage-plugin-progressive-delivery-common';

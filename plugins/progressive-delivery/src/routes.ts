@@ -4,3 +4,8 @@ import { createRouteRef } from '@backstage/core-plugin-api';
 export const entityContentRouteRef = createRouteRef({
   id: 'progressive-delivery:entity-content',
 });
+
+/** The ops page across clusters (`/progressive-delivery`). @public */
+export const rootRouteRef = createRouteRef({
+  id: 'progressive-delivery:ops',
+});

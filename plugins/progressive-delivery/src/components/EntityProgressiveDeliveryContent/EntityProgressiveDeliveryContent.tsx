@@ -1,62 +1,173 @@
+import { useCallback, useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import {
   Content,
-  EmptyState,
   InfoCard,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
-  KUBERNETES_ID_ANNOTATION,
-  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
-  KUBERNETES_NAMESPACE_ANNOTATION,
+  availableActions,
+  EntityRollout,
+  isProgressiveDeliveryAvailable,
+  RolloutActionResponse,
 } from '@pdelivery/backstage-plugin-progressive-delivery-common';
-import Chip from '@material-ui/core/Chip';
-import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { progressiveDeliveryApiRef } from '../../api';
+import { useEntityRollouts } from '../../hooks';
+import { ClusterStatusBanner } from '../ClusterStatusBanner';
+import { RolloutPanel } from '../RolloutPanel';
+import { AuditTrail } from '../AuditTrail';
+import {
+  entitySelector,
+  MissingAnnotations,
+  NoClusters,
+  NoRollouts,
+} from '../ConfigurationHelp';
 
-/** The Progressive Delivery tab of a catalog entity. @public */
+/** Rollouts grouped by service (rollout name), then cluster. */
+function groupByService(rollouts: EntityRollout[]) {
+  const groups = new Map<string, EntityRollout[]>();
+  for (const rollout of rollouts) {
+    const list = groups.get(rollout.name) ?? [];
+    list.push(rollout);
+    groups.set(rollout.name, list);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([service, list]) => ({
+      service,
+      rollouts: list.sort((a, b) =>
+        `${a.cluster}/${a.namespace}`.localeCompare(
+          `${b.cluster}/${b.namespace}`,
+        ),
+      ),
+    }));
+}
+
+function EntityRollouts(props: { onAction?: () => void }) {
+  const { onAction } = props;
+  const { entity } = useEntity();
+  const entityRef = getCompoundEntityRef(entity);
+  const { value, error, loading, live, setValue } =
+    useEntityRollouts(entityRef);
+  const { selector, namespace } = entitySelector(entity);
+
+  const onChanged = useCallback(
+    (result: RolloutActionResponse, cluster: string) => {
+      onAction?.();
+      setValue(
+        v =>
+          v && {
+            ...v,
+            rollouts: v.rollouts.map(r =>
+              r.cluster === cluster &&
+              r.name === result.info.name &&
+              r.namespace === result.info.namespace
+                ? {
+                    ...r,
+                    info: result.info,
+                    actions: availableActions(result.info),
+                  }
+                : r,
+            ),
+          },
+      );
+    },
+    [setValue, onAction],
+  );
+
+  if (!value) {
+    return error ? <ResponseErrorPanel error={error} /> : <Progress />;
+  }
+  if (value.clusters.length === 0) {
+    return <NoClusters />;
+  }
+  const groups = groupByService(value.rollouts);
+  return (
+    <>
+      <Box
+        display="flex"
+        alignItems="baseline"
+        flexWrap="wrap"
+        style={{ gap: 8 }}
+        mb={1}
+      >
+        <Typography variant="body2">
+          Rollouts selected by <code>{selector}</code>
+          {namespace ? ` in namespace ${namespace}` : ' in all namespaces'}{' '}
+          across {value.clusters.length} cluster
+          {value.clusters.length === 1 ? '' : 's'}
+        </Typography>
+        <Typography variant="caption" color="textSecondary" aria-live="polite">
+          {live ? 'Live updates' : 'Refreshing every 30 s'}
+          {loading ? ' · refreshing…' : ''}
+        </Typography>
+      </Box>
+      {error && (
+        <Typography variant="body2" color="error" role="alert">
+          Could not refresh: {error.message}. Showing the last data.
+        </Typography>
+      )}
+      <ClusterStatusBanner clusters={value.clusters} />
+      {groups.length === 0 ? (
+        <NoRollouts entity={entity} />
+      ) : (
+        groups.map(group => (
+          <section key={group.service} aria-label={`Service ${group.service}`}>
+            {groups.length > 1 && (
+              <Typography variant="h6" component="h2">
+                {group.service}
+              </Typography>
+            )}
+            {group.rollouts.map(rollout => (
+              <RolloutPanel
+                key={`${rollout.cluster}/${rollout.namespace}/${rollout.name}`}
+                entity={entityRef}
+                rollout={rollout}
+                defaultExpanded={value.rollouts.length <= 3}
+                onChanged={onChanged}
+              />
+            ))}
+          </section>
+        ))
+      )}
+    </>
+  );
+}
+
+/**
+ * The Progressive Delivery tab of a catalog entity: its rollouts (grouped by service and cluster)
+ * with steps, traffic, analysis, revisions and actions, and the entity's audit trail.
+ * @public
+ */
 export function EntityProgressiveDeliveryContent() {
   const { entity } = useEntity();
-  const api = useApi(progressiveDeliveryApiRef);
-  const { value, loading, error } = useAsync(() => api.getClusters(), [api]);
-  const annotations = entity.metadata.annotations ?? {};
-  const selector =
-    annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION] ??
-    `${KUBERNETES_ID_ANNOTATION}=${annotations[KUBERNETES_ID_ANNOTATION]}`;
-  const namespace = annotations[KUBERNETES_NAMESPACE_ANNOTATION];
-
-  if (loading) {
-    return <Progress />;
+  const [actions, setActions] = useState(0);
+  const onAction = useCallback(() => setActions(n => n + 1), []);
+  if (!isProgressiveDeliveryAvailable(entity)) {
+    return (
+      <Content>
+        <MissingAnnotations />
+      </Content>
+    );
   }
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  const clusters = value?.clusters ?? [];
   return (
     <Content>
-      {clusters.length === 0 ? (
-        <EmptyState
-          missing="info"
-          title="No clusters configured"
-          description="Add your clusters under kubernetes.clusterLocatorMethods (type: config) in app-config.yaml; the Progressive Delivery backend watches them for Argo Rollouts."
-        />
-      ) : (
-        <InfoCard title="Progressive Delivery">
-          <Typography variant="body2" paragraph>
-            Rollouts selected by <code>{selector}</code>
-            {namespace
-              ? ` in namespace ${namespace}`
-              : ' in all namespaces'}{' '}
-            across {clusters.length} cluster{clusters.length === 1 ? '' : 's'}:
-          </Typography>
-          {clusters.map(c => (
-            <Chip key={c.name} label={c.title ?? c.name} size="small" />
-          ))}
+      <EntityRollouts onAction={onAction} />
+      {/* An SLO / error-budget panel goes here (SLO issue). */}
+      <Box mt={2}>
+        <InfoCard
+          title="Audit trail"
+          subheader="Actions on this entity's rollouts, newest first"
+        >
+          <AuditTrail
+            entity={getCompoundEntityRef(entity)}
+            refreshKey={actions}
+          />
         </InfoCard>
-      )}
+      </Box>
     </Content>
   );
 }

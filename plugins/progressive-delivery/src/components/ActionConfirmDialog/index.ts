@@ -1,0 +1,1 @@
+export { ActionConfirmDialog } from './ActionConfirmDialog';

@@ -1,0 +1,1 @@
+export { AnalysisRunPanel, OUTCOME_MEANING } from './AnalysisRunPanel';

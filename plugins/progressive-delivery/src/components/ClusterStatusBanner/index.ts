@@ -1,0 +1,1 @@
+export { ClusterStatusBanner } from './ClusterStatusBanner';

@@ -1,0 +1,6 @@
+export {
+  entitySelector,
+  MissingAnnotations,
+  NoClusters,
+  NoRollouts,
+} from './ConfigurationHelp';

@@ -1,0 +1,1 @@
+export { EntityOverviewCard } from './EntityOverviewCard';

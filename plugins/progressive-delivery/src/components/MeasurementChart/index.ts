@@ -1,0 +1,1 @@
+export { MeasurementChart } from './MeasurementChart';

@@ -1,0 +1,1 @@
+export { RevisionsTable } from './RevisionsTable';

@@ -1,0 +1,1 @@
+export { RolloutPanel } from './RolloutPanel';

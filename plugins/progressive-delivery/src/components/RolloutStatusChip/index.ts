@@ -1,0 +1,1 @@
+export { RolloutStatusChip } from './RolloutStatusChip';

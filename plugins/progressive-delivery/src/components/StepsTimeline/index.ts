@@ -1,0 +1,1 @@
+export { StepsTimeline } from './StepsTimeline';

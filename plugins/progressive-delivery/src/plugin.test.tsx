@@ -1,0 +1,99 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  renderInTestApp,
+  TestApiProvider,
+  mockApis,
+} from '@backstage/test-utils';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+  starredEntitiesApiRef,
+  MockStarredEntitiesApi,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { catalogPlugin, EntityLayout } from '@backstage/plugin-catalog';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { screen } from '@testing-library/react';
+import {
+  EntityProgressiveDeliveryContent,
+  EntityProgressiveDeliveryOverviewCard,
+  isProgressiveDeliveryAvailable,
+  progressiveDeliveryApiRef,
+  ProgressiveDeliveryPage,
+  progressiveDeliveryPlugin,
+} from './index';
+import { fakeApi } from './__testUtils__/apis';
+import { makeEntityRollouts, makeDetail } from './__testUtils__/data';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'checkout',
+    namespace: 'default',
+    annotations: { 'backstage.io/kubernetes-id': 'checkout' },
+  },
+  spec: { type: 'service', owner: 'team-checkout', lifecycle: 'production' },
+};
+
+const api = fakeApi({
+  getEntityRollouts: async () => makeEntityRollouts(),
+  getRolloutDetail: async () => makeDetail(),
+});
+
+function apis() {
+  return [
+    [progressiveDeliveryApiRef, api],
+    [permissionApiRef, mockApis.permission()],
+    [catalogApiRef, catalogApiMock({ entities: [entity] })],
+    [starredEntitiesApiRef, new MockStarredEntitiesApi()],
+  ] as const;
+}
+
+describe('legacy exports', () => {
+  it('exports the plugin, extensions and the availability check', () => {
+    expect(progressiveDeliveryPlugin.getId()).toBe('progressive-delivery');
+    expect(EntityProgressiveDeliveryOverviewCard).toBeDefined();
+    expect(ProgressiveDeliveryPage).toBeDefined();
+    expect(isProgressiveDeliveryAvailable(entity)).toBe(true);
+    expect(
+      isProgressiveDeliveryAvailable({ ...entity, metadata: { name: 'x' } }),
+    ).toBe(false);
+  });
+
+  it('mounts the tab and the overview card in an EntityLayout', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={apis() as any}>
+        <EntityProvider entity={entity}>
+          <EntityLayout>
+            <EntityLayout.Route path="/" title="Overview">
+              <EntityProgressiveDeliveryOverviewCard />
+            </EntityLayout.Route>
+            <EntityLayout.Route
+              path="/progressive-delivery"
+              title="Progressive Delivery"
+              if={isProgressiveDeliveryAvailable}
+            >
+              <EntityProgressiveDeliveryContent />
+            </EntityLayout.Route>
+          </EntityLayout>
+        </EntityProvider>
+      </TestApiProvider>,
+      {
+        mountedRoutes: {
+          '/catalog': catalogPlugin.routes.catalogIndex,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
+    );
+    // The tab and the card title.
+    expect(
+      (await screen.findAllByText('Progressive Delivery')).length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      await screen.findByRole('list', { name: 'Rollouts' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('step 1/7')).toBeInTheDocument();
+  });
+});
