@@ -61,13 +61,13 @@ fi
 rm -f test-results/unit-results.json
 step "unit tests" env CI=true PD_REQUIRE_POSTGRES=1 PD_REQUIRE_PROMETHEUS=1 yarn test --json --outputFile="$ROOT/test-results/unit-results.json"
 bash scripts/postgres.sh stop >/dev/null 2>&1 || true
-read -r p f < <(count_jest test-results/unit-results.json)
+read -r p f < <(count_jest "$ROOT/test-results/unit-results.json")
 passed=$((passed + p))
 failed=$((failed + f))
 
 rm -f test-results/e2e-results.json
 step "end-to-end" env CI=true yarn e2e
-read -r p f < <(count_playwright test-results/e2e-results.json)
+read -r p f < <(count_playwright "$ROOT/test-results/e2e-results.json")
 passed=$((passed + p))
 failed=$((failed + f))
 

@@ -28,7 +28,9 @@ export class ActionExecutor {
     client: ClusterClient,
     rollout: Rollout,
     plan: ActionPlan,
+    options: { precondition?: boolean } = {},
   ): Promise<ExecutionResult> {
+    const precondition = options.precondition ?? true;
     const namespace = rollout.metadata.namespace!;
     const name = rollout.metadata.name!;
     let current = rollout;
@@ -45,6 +47,7 @@ export class ActionExecutor {
         current,
         patch,
         requests,
+        precondition,
       );
     }
     return { rollout: current, requests };
@@ -57,6 +60,7 @@ export class ActionExecutor {
     current: Rollout,
     patch: PlannedPatch,
     requests: ExecutionResult['requests'],
+    precondition: boolean,
   ): Promise<Rollout> {
     const rv = current.metadata.resourceVersion;
     if (patch.type === 'json') {
@@ -66,17 +70,17 @@ export class ActionExecutor {
         method: 'PATCH',
         path,
         contentType: JSON_PATCH,
-        body: [
-          { op: 'test', path: '/metadata/resourceVersion', value: rv },
-          ...patch.body,
-        ],
+        body: precondition
+          ? [
+              { op: 'test', path: '/metadata/resourceVersion', value: rv },
+              ...patch.body,
+            ]
+          : patch.body,
         timeoutMs: this.timeoutMs,
       });
     }
-    const withRv = (body: Record<string, unknown>) => ({
-      ...body,
-      metadata: { resourceVersion: rv },
-    });
+    const withRv = (body: Record<string, unknown>) =>
+      precondition ? { ...body, metadata: { resourceVersion: rv } } : body;
     const path = resourcePath(RESOURCE_TYPES.Rollout, {
       namespace,
       name,

@@ -12,6 +12,7 @@ import {
 } from '@backstage/errors';
 import {
   availableActions,
+  isIdempotentAction,
   ReplicaSet,
   Rollout,
   RolloutInfo,
@@ -269,7 +270,8 @@ export class RolloutActionService {
       const info = describeFromCache(watcher.cache, fresh, new Date());
       const stateBefore = snapshot(info);
       base = { ...base, stateBefore };
-      if (fresh.metadata.resourceVersion !== seenResourceVersion) {
+      const guarded = !isIdempotentAction(body.action);
+      if (guarded && fresh.metadata.resourceVersion !== seenResourceVersion) {
         return this.refuse(
           base,
           'conflict',
@@ -279,6 +281,7 @@ export class RolloutActionService {
         );
       }
       if (
+        guarded &&
         body.expected?.stepIndex !== undefined &&
         body.expected.stepIndex !== (fresh.status?.currentStepIndex ?? 0)
       ) {
@@ -350,7 +353,9 @@ export class RolloutActionService {
       // 6. act, then complete the row
       const executor = this.deps.executor ?? new ActionExecutor();
       try {
-        const result = await executor.execute(client, fresh, plan);
+        const result = await executor.execute(client, fresh, plan, {
+          precondition: guarded,
+        });
         const after = describeFromCache(
           watcher.cache,
           result.rollout,

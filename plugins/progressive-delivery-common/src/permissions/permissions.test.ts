@@ -5,7 +5,11 @@ import {
   rolloutActionPermissions,
   rolloutReadPermission,
 } from './permissions';
-import { isRolloutAction, ROLLOUT_ACTIONS } from '../actions/rolloutActions';
+import {
+  isIdempotentAction,
+  isRolloutAction,
+  ROLLOUT_ACTIONS,
+} from '../actions/rolloutActions';
 
 describe('permissions', () => {
   it('names every permission as DESIGN §4.4 fixes it', () => {
@@ -51,5 +55,14 @@ describe('permissions', () => {
     expect(isRolloutAction('promote-full')).toBe(true);
     expect(isRolloutAction('delete')).toBe(false);
     expect(isRolloutAction(42)).toBe(false);
+  });
+
+  it('knows which actions must not apply twice', () => {
+    expect(ROLLOUT_ACTIONS.filter(a => !isIdempotentAction(a))).toEqual([
+      'promote',
+      'promote-full',
+      'restart',
+      'rollback',
+    ]);
   });
 });
