@@ -1,5 +1,10 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   auditReadPermission,
   EntityRolloutsResponse,
@@ -7,13 +12,12 @@ import {
   rolloutReadPermission,
 } from '@pdelivery/backstage-plugin-progressive-delivery-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { NotAllowedError } from '@backstage/errors';
-import { PermissionsService } from '@backstage/backend-plugin-api';
 import { RolloutActionService } from './actions/RolloutActionService';
 import { AuditStore } from './audit';
 import { parseAuditQuery } from './audit/parseAuditQuery';
 import { readJsonBody } from './actions/readJsonBody';
-import express from 'express';
+import { JsonObject } from '@backstage/types';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { EntityAccess } from './entities/EntityAccess';
 import { parseEntityParams } from './entities/parseEntityParams';
@@ -52,45 +56,73 @@ export async function createRouter(
     res.json({ clusters: rollouts.clusterStatuses() });
   });
 
+  /** Runs a read with its low-severity `rollout-fetch` auditor event. */
+  async function auditedRead<T>(
+    req: Request,
+    meta: JsonObject,
+    read: () => Promise<T>,
+    count?: (result: T) => number,
+  ): Promise<T> {
+    const event = await auditor.createEvent({
+      eventId: 'rollout-fetch',
+      severityLevel: 'low',
+      request: req,
+      meta,
+    });
+    try {
+      const result = await read();
+      await event.success(
+        count ? { meta: { count: count(result) } } : undefined,
+      );
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  /** The entity's workload selector, after the read permission check; remembered for signals. */
+  async function readableSelector(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ) {
+    const { selector } = await entities.load(
+      entityRef,
+      rolloutReadPermission,
+      credentials,
+      { cacheRead: true },
+    );
+    if (selector) interest.touch(entityRef, selector);
+    return selector;
+  }
+
   router.get('/entities/:kind/:namespace/:name/rollouts', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
     const entityRef = parseEntityParams(req.params);
-    const event = await auditor.createEvent({
-      eventId: 'rollout-fetch',
-      severityLevel: 'low',
-      request: req,
-      meta: { queryType: 'entity-rollouts', entityRef },
-    });
-    try {
-      const { selector } = await entities.load(
-        entityRef,
-        rolloutReadPermission,
-        credentials,
-        { cacheRead: true },
-      );
-      let body: EntityRolloutsResponse;
-      if (selector) {
-        interest.touch(entityRef, selector);
-        body = { entityRef, ...rollouts.entityRollouts(selector) };
+    const body = await auditedRead(
+      req,
+      { queryType: 'entity-rollouts', entityRef },
+      async (): Promise<EntityRolloutsResponse> => {
+        const selector = await readableSelector(entityRef, credentials);
+        if (!selector) {
+          return {
+            entityRef,
+            rollouts: [],
+            clusters: rollouts.clusterStatuses(),
+          };
+        }
+        const result = { entityRef, ...rollouts.entityRollouts(selector) };
         // SLO state and error-budget gating; never fails nor holds up the rollouts.
         await options.slos
-          ?.annotateRollouts(selector, body.rollouts)
+          ?.annotateRollouts(selector, result.rollouts)
           .catch(() => undefined);
-      } else {
-        body = {
-          entityRef,
-          rollouts: [],
-          clusters: rollouts.clusterStatuses(),
-        };
-      }
-      await event.success({ meta: { count: body.rollouts.length } });
-      res.json(body);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+        return result;
+      },
+      result => result.rollouts.length,
+    );
+    res.json(body);
   });
 
   router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
@@ -98,33 +130,22 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     const entityRef = parseEntityParams(req.params);
-    const event = await auditor.createEvent({
-      eventId: 'rollout-fetch',
-      severityLevel: 'low',
-      request: req,
-      meta: { queryType: 'entity-slos', entityRef },
-    });
-    try {
-      const { selector } = await entities.load(
-        entityRef,
-        rolloutReadPermission,
-        credentials,
-        { cacheRead: true },
-      );
-      const slos = options.slos;
-      if (selector) interest.touch(entityRef, selector);
-      const body: EntitySlosResponse = {
-        entityRef,
-        slos: selector && slos ? await slos.entitySlos(selector) : [],
-        clusters: rollouts.clusterStatuses(),
-        ...(slos?.isDemo() ? { demo: true } : {}),
-      };
-      await event.success({ meta: { count: body.slos.length } });
-      res.json(body);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    const body = await auditedRead(
+      req,
+      { queryType: 'entity-slos', entityRef },
+      async (): Promise<EntitySlosResponse> => {
+        const selector = await readableSelector(entityRef, credentials);
+        const slos = options.slos;
+        return {
+          entityRef,
+          slos: selector && slos ? await slos.entitySlos(selector) : [],
+          clusters: rollouts.clusterStatuses(),
+          ...(slos?.isDemo() ? { demo: true } : {}),
+        };
+      },
+      result => result.slos.length,
+    );
+    res.json(body);
   });
 
   router.get(
@@ -139,42 +160,30 @@ export async function createRouter(
         throw new InputError('Invalid cluster name');
       assertObjectName(rolloutNamespace, 'namespace');
       assertObjectName(rollout, 'rollout');
-      const event = await auditor.createEvent({
-        eventId: 'rollout-fetch',
-        severityLevel: 'low',
-        request: req,
-        meta: {
+      const body = await auditedRead(
+        req,
+        {
           queryType: 'rollout',
           entityRef,
           cluster,
           namespace: rolloutNamespace,
           rollout,
         },
-      });
-      try {
-        const { selector } = await entities.load(
-          entityRef,
-          rolloutReadPermission,
-          credentials,
-          { cacheRead: true },
-        );
-        if (!selector) {
-          throw new InputError('The entity has no Kubernetes annotations');
-        }
-        interest.touch(entityRef, selector);
-        const body = await rollouts.rolloutDetail(
-          entityRef,
-          selector,
-          cluster,
-          rolloutNamespace,
-          rollout,
-        );
-        await event.success();
-        res.json(body);
-      } catch (error) {
-        await event.fail({ error: error as Error });
-        throw error;
-      }
+        async () => {
+          const selector = await readableSelector(entityRef, credentials);
+          if (!selector) {
+            throw new InputError('The entity has no Kubernetes annotations');
+          }
+          return rollouts.rolloutDetail(
+            entityRef,
+            selector,
+            cluster,
+            rolloutNamespace,
+            rollout,
+          );
+        },
+      );
+      res.json(body);
     },
   );
 
@@ -190,22 +199,13 @@ export async function createRouter(
     ) {
       throw new InputError("attention must be 'true' or 'false'");
     }
-    const event = await auditor.createEvent({
-      eventId: 'rollout-fetch',
-      severityLevel: 'low',
-      request: req,
-      meta: { queryType: 'all-rollouts' },
-    });
-    try {
-      const body = await ops.list(credentials, {
-        attentionOnly: attention === 'true',
-      });
-      await event.success({ meta: { count: body.rollouts.length } });
-      res.json(body);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    const body = await auditedRead(
+      req,
+      { queryType: 'all-rollouts' },
+      () => ops.list(credentials, { attentionOnly: attention === 'true' }),
+      result => result.rollouts.length,
+    );
+    res.json(body);
   });
 
   router.post(
