@@ -21,7 +21,7 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { EntityAccess } from './entities/EntityAccess';
 import { parseEntityParams } from './entities/parseEntityParams';
-import { assertObjectName } from './kubernetes/resources';
+import { parseRolloutParams } from './entities/parseRolloutParams';
 import { OpsService } from './service/OpsService';
 import { RolloutService } from './service/RolloutService';
 import { EntityInterest } from './signals/EntityInterest';
@@ -40,8 +40,6 @@ export interface RouterOptions {
   /** SLO state (Pyrra + Prometheus); without it, no SLO route and no SLO fields. */
   slos?: SloService;
 }
-
-const CLUSTER_NAME = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
 
 /** Thin HTTP layer: authenticate, validate, authorize, delegate to services. */
 export async function createRouter(
@@ -155,11 +153,11 @@ export async function createRouter(
         allow: ['user', 'service'],
       });
       const entityRef = parseEntityParams(req.params);
-      const { cluster, rolloutNamespace, rollout } = req.params;
-      if (!CLUSTER_NAME.test(cluster))
-        throw new InputError('Invalid cluster name');
-      assertObjectName(rolloutNamespace, 'namespace');
-      assertObjectName(rollout, 'rollout');
+      const {
+        cluster,
+        namespace: rolloutNamespace,
+        rollout,
+      } = parseRolloutParams(req.params);
       const body = await auditedRead(
         req,
         {

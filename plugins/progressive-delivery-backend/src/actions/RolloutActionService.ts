@@ -27,12 +27,11 @@ import {
 } from '../audit';
 import { EntityAccess } from '../entities/EntityAccess';
 import { parseEntityParams } from '../entities/parseEntityParams';
+import { parseRolloutParams } from '../entities/parseRolloutParams';
+import { ClusterClient } from '../kubernetes/ClusterClient';
+import { ClusterWatcher } from '../watch/ClusterWatcher';
 import { KubernetesApiError } from '../kubernetes/KubernetesApiError';
-import {
-  RESOURCE_TYPES,
-  assertObjectName,
-  resourcePath,
-} from '../kubernetes/resources';
+import { RESOURCE_TYPES, resourcePath } from '../kubernetes/resources';
 import { describeFromCache } from '../service/describeFromCache';
 import { RolloutService } from '../service/RolloutService';
 import { ActionExecutor } from './ActionExecutor';
@@ -56,7 +55,6 @@ export interface ActionResponse {
   info: RolloutInfo;
 }
 
-const CLUSTER_NAME = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
 const FETCH_TIMEOUT_MS = 10_000;
 
 /** An error that already has its audit row. */
@@ -172,10 +170,7 @@ export class RolloutActionService {
       if (req.bodyError) throw req.bodyError;
       body = parseActionBody(req.body);
       entityRef = parseEntityParams(req.params);
-      if (!CLUSTER_NAME.test(base.cluster))
-        throw new InputError('Invalid cluster name');
-      assertObjectName(base.namespace, 'namespace');
-      assertObjectName(base.rollout, 'rollout');
+      parseRolloutParams(req.params);
     } catch (error) {
       return this.refuse(base, 'invalid', error as Error);
     }
@@ -420,10 +415,8 @@ export class RolloutActionService {
 
   /** Rollback needs full pod templates, which the cache strips: read the ReplicaSets. */
   private async fullReplicaSets(
-    client: NonNullable<
-      ReturnType<RolloutService['findEntityRollout']>['watcher']['client']
-    >,
-    watcher: ReturnType<RolloutService['findEntityRollout']>['watcher'],
+    client: ClusterClient,
+    watcher: ClusterWatcher,
     rollout: Rollout,
   ): Promise<ReplicaSet[]> {
     const owned = watcher.cache.ownedBy<ReplicaSet>(

@@ -4,6 +4,11 @@ import { ClusterAuth, ClusterDetails, ClusterSupplier } from './types';
 /** Cluster names end up in URLs and labels: keep them to DNS-label-like characters. */
 const CLUSTER_NAME = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
 
+/** True for names a configured cluster can have; request paths are checked with it too. */
+export function isValidClusterName(name: string): boolean {
+  return CLUSTER_NAME.test(name);
+}
+
 /**
  * Reads clusters of `type: config` from `kubernetes.clusterLocatorMethods`, the block the
  * Backstage Kubernetes plugin uses, so adopters configure clusters once for both plugins.
@@ -42,7 +47,7 @@ export class ConfigClusterSupplier implements ClusterSupplier {
 
 function readCluster(c: Config): ClusterDetails {
   const name = c.getString('name');
-  if (!CLUSTER_NAME.test(name)) {
+  if (!isValidClusterName(name)) {
     throw new Error(
       `Invalid cluster name '${name}': use letters, digits, '.', '_' and '-'`,
     );
