@@ -1,3 +1,4 @@
 export * from './types';
 export * from './attention';
 export * from './slo';
+export * from './scorecard';
