@@ -26,6 +26,9 @@ export function fakeApi(
     getEntityAudit: async () => ({ items: [] }),
     getOpsRollouts: missing,
     getAudit: async () => ({ items: [] }),
+    getEntitySlos: missing,
+    getEntityScorecard: missing,
+    getOrgScorecards: missing,
     ...impl,
   };
 }

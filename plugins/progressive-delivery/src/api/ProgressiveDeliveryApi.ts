@@ -4,7 +4,10 @@ import {
   AuditPageResponse,
   ClustersResponse,
   EntityRolloutsResponse,
+  EntityScorecardResponse,
+  EntitySlosResponse,
   OpsRolloutsResponse,
+  OrgScorecardResponse,
   RolloutActionRequest,
   RolloutActionResponse,
   RolloutDetailResponse,
@@ -62,6 +65,15 @@ export interface ProgressiveDeliveryApi {
   }): Promise<OpsRolloutsResponse>;
   /** `GET /audit`: the global audit log (needs `progressive-delivery.audit.read`). */
   getAudit(page?: AuditPageRequest): Promise<AuditPageResponse>;
+  /** `GET /entities/:kind/:namespace/:name/slos`: the entity's Pyrra SLOs with budget and burn rates. */
+  getEntitySlos(entity: CompoundEntityRef): Promise<EntitySlosResponse>;
+  /** `GET /entities/:kind/:namespace/:name/scorecard?days=N` */
+  getEntityScorecard(
+    entity: CompoundEntityRef,
+    options?: { days?: number },
+  ): Promise<EntityScorecardResponse>;
+  /** `GET /scorecards?days=N`: every readable entity's scorecard summary (organisation view). */
+  getOrgScorecards(options?: { days?: number }): Promise<OrgScorecardResponse>;
 }
 
 /** @public */

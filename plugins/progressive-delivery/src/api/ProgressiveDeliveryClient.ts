@@ -5,7 +5,10 @@ import {
   AuditPageResponse,
   ClustersResponse,
   EntityRolloutsResponse,
+  EntityScorecardResponse,
+  EntitySlosResponse,
   OpsRolloutsResponse,
+  OrgScorecardResponse,
   RolloutActionRequest,
   RolloutActionResponse,
   RolloutDetailResponse,
@@ -93,6 +96,25 @@ export class ProgressiveDeliveryClient implements ProgressiveDeliveryApi {
 
   async getAudit(page: AuditPageRequest = {}): Promise<AuditPageResponse> {
     return this.request(`/audit${query({ ...page })}`);
+  }
+
+  async getEntitySlos(entity: CompoundEntityRef): Promise<EntitySlosResponse> {
+    return this.request(`${entityPath(entity)}/slos`);
+  }
+
+  async getEntityScorecard(
+    entity: CompoundEntityRef,
+    options: { days?: number } = {},
+  ): Promise<EntityScorecardResponse> {
+    return this.request(
+      `${entityPath(entity)}/scorecard${query({ days: options.days })}`,
+    );
+  }
+
+  async getOrgScorecards(
+    options: { days?: number } = {},
+  ): Promise<OrgScorecardResponse> {
+    return this.request(`/scorecards${query({ days: options.days })}`);
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {
