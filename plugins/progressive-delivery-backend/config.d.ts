@@ -44,6 +44,29 @@ export interface Config {
       retentionDays?: number;
     };
     /**
+     * The rollout history behind the scorecard's outcome metrics (rollouts started,
+     * completed and aborted, time to promote, analysis results, manual actions), stored in
+     * the plugin's database.
+     */
+    history?: {
+      /**
+       * Days to keep recorded rollout events; older ones are deleted once a day. Default
+       * 400; 0 keeps them forever.
+       */
+      retentionDays?: number;
+    };
+    /**
+     * The scorecard's daily history (one point per entity and UTC day), stored in the
+     * plugin's database.
+     */
+    scorecard?: {
+      /**
+       * Days to keep history points; older ones are deleted once a day. Default 400; 0 keeps
+       * them forever. Below 91 the 90-day history and its trend lose their start.
+       */
+      retentionDays?: number;
+    };
+    /**
      * Prometheus servers holding the metrics of Pyrra ServiceLevelObjectives (SLO state,
      * error budgets, burn rates). Each SLO is evaluated on the server serving its cluster.
      */

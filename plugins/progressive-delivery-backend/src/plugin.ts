@@ -7,13 +7,24 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { progressiveDeliveryPermissions } from '@pdelivery/backstage-plugin-progressive-delivery-common';
 import { ActionExecutor } from './actions/ActionExecutor';
 import { RolloutActionService } from './actions/RolloutActionService';
-import { AuditCleaner, KnexAuditStore } from './audit';
+import { KnexAuditStore } from './audit';
 import { ConfigClusterSupplier } from './clusters/ConfigClusterSupplier';
 import { EntityAccess } from './entities/EntityAccess';
+import { KnexRolloutHistoryStore, RolloutHistoryRecorder } from './history';
+import { RetentionCleaner } from './retention/RetentionCleaner';
+import {
+  AUDIT_RETENTION,
+  HISTORY_RETENTION,
+  SCORECARD_RETENTION,
+} from './retention/retentionPolicies';
 import { createRouter } from './router';
+import { KnexScorecardSnapshotStore } from './scorecard/KnexScorecardSnapshotStore';
+import { scheduleScorecardSnapshots } from './scorecard/ScorecardRecorder';
+import { ScorecardService } from './scorecard/ScorecardService';
 import { OpsService } from './service/OpsService';
 import { RolloutService } from './service/RolloutService';
 import { ChangeSignaller } from './signals/ChangeSignaller';
+import { EntityChangeTracker } from './signals/EntityChangeTracker';
 import { EntityInterest } from './signals/EntityInterest';
 import { SloService } from './slo/SloService';
 import { ClusterWatchManager } from './watch/ClusterWatchManager';
@@ -42,6 +53,7 @@ export const progressiveDeliveryPlugin = createBackendPlugin({
         signals: signalsServiceRef,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
       },
       async init(deps) {
         const { config, logger, lifecycle, httpRouter, permissionsRegistry } =
@@ -64,22 +76,54 @@ export const progressiveDeliveryPlugin = createBackendPlugin({
           ),
         });
         const interest = new EntityInterest();
-        const signaller = new ChangeSignaller(
-          manager,
-          interest,
-          deps.signals,
-          logger,
-        );
+        const changes = new EntityChangeTracker(manager, interest);
+        const signaller = new ChangeSignaller(changes, deps.signals, logger);
         const rollouts = new RolloutService(manager);
         const entities = new EntityAccess(deps.catalog, deps.permissions);
         const slos = SloService.fromConfig(config, manager, logger);
         const ops = new OpsService(deps.catalog, deps.permissions, rollouts);
         const audit = await KnexAuditStore.create({ database: deps.database });
-        await AuditCleaner.schedule({
-          config,
-          scheduler: deps.scheduler,
+        // After the audit store: its migrations run first, never concurrently with these.
+        const history = await KnexRolloutHistoryStore.create({
+          database: deps.database,
+        });
+        const historyRecorder = new RolloutHistoryRecorder({
+          clusters: manager,
+          sink: history,
           logger,
-          store: audit,
+        });
+        // Migrations run one store after the other, never concurrently.
+        const snapshots = await KnexScorecardSnapshotStore.create({
+          database: deps.database,
+        });
+        for (const [policy, target] of [
+          [AUDIT_RETENTION, audit],
+          [HISTORY_RETENTION, history],
+          [SCORECARD_RETENTION, snapshots],
+        ] as const) {
+          await RetentionCleaner.schedule({
+            policy,
+            target,
+            config,
+            scheduler: deps.scheduler,
+            logger,
+          });
+        }
+        const scorecards = new ScorecardService({
+          clusters: manager,
+          clusterStatuses: () => rollouts.clusterStatuses(),
+          slos,
+          snapshots,
+          outcomes: history,
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          logger,
+        });
+        await scheduleScorecardSnapshots({
+          scheduler: deps.scheduler,
+          auth: deps.auth,
+          logger,
+          scorecards,
         });
         const actions = new RolloutActionService({
           entities,
@@ -96,9 +140,13 @@ export const progressiveDeliveryPlugin = createBackendPlugin({
 
         // Watches start in the background: a slow or broken cluster never delays startup.
         await manager.start();
+        changes.start();
         signaller.start();
+        historyRecorder.start();
         lifecycle.addShutdownHook(async () => {
           signaller.stop();
+          changes.stop();
+          await historyRecorder.stop();
           await manager.stop();
         });
 
@@ -110,10 +158,12 @@ export const progressiveDeliveryPlugin = createBackendPlugin({
             rollouts,
             ops,
             interest,
+            changes,
             actions,
             audit,
             permissions: deps.permissions,
             slos,
+            scorecards,
           }),
         );
       },

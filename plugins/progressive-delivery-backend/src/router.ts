@@ -4,7 +4,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   auditReadPermission,
   EntityRolloutsResponse,
@@ -25,7 +25,12 @@ import { parseRolloutParams } from './entities/parseRolloutParams';
 import { OpsService } from './service/OpsService';
 import { RolloutService } from './service/RolloutService';
 import { EntityInterest } from './signals/EntityInterest';
+import { EntityChangeTracker } from './signals/EntityChangeTracker';
 import { SloService } from './slo/SloService';
+import { parseScorecardDays } from './scorecard/parseScorecardDays';
+import { ScorecardService } from './scorecard/ScorecardService';
+import { JsonResponseMemo } from './http/JsonResponseMemo';
+import { sendMemoizedJson } from './http/sendMemoizedJson';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -34,11 +39,15 @@ export interface RouterOptions {
   rollouts: RolloutService;
   ops: OpsService;
   interest: EntityInterest;
+  /** Which entities changed: memoized read responses stay valid until theirs does. */
+  changes: EntityChangeTracker;
   actions: RolloutActionService;
   audit: AuditStore;
   permissions: PermissionsService;
   /** SLO state (Pyrra + Prometheus); without it, no SLO route and no SLO fields. */
   slos?: SloService;
+  /** The progressive-delivery scorecard; without it, no scorecard routes. */
+  scorecards?: ScorecardService;
 }
 
 /** Thin HTTP layer: authenticate, validate, authorize, delegate to services. */
@@ -47,6 +56,8 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, auditor, entities, rollouts, ops, interest } = options;
   const router = Router();
+  // Only after the read permission check: the memo is keyed by entity, not by caller.
+  const entityRolloutBodies = new JsonResponseMemo();
   // No body parser here: the action route reads its body itself, to audit bad bodies too.
 
   router.get('/clusters', async (req, res) => {
@@ -102,25 +113,32 @@ export async function createRouter(
     const body = await auditedRead(
       req,
       { queryType: 'entity-rollouts', entityRef },
-      async (): Promise<EntityRolloutsResponse> => {
+      async () => {
         const selector = await readableSelector(entityRef, credentials);
-        if (!selector) {
-          return {
-            entityRef,
-            rollouts: [],
-            clusters: rollouts.clusterStatuses(),
-          };
-        }
-        const result = { entityRef, ...rollouts.entityRollouts(selector) };
-        // SLO state and error-budget gating; never fails nor holds up the rollouts.
-        await options.slos
-          ?.annotateRollouts(selector, result.rollouts)
-          .catch(() => undefined);
-        return result;
+        return entityRolloutBodies.get(
+          `${entityRef}|${JSON.stringify(selector ?? null)}`,
+          `${options.changes.stamp(entityRef)}|${rollouts.clusterStateStamp()}`,
+          async (): Promise<EntityRolloutsResponse> => {
+            if (!selector) {
+              return {
+                entityRef,
+                rollouts: [],
+                clusters: rollouts.clusterStatuses(),
+              };
+            }
+            const result = { entityRef, ...rollouts.entityRollouts(selector) };
+            // SLO state and error-budget gating; never fails nor holds up the rollouts.
+            await options.slos
+              ?.annotateRollouts(selector, result.rollouts)
+              .catch(() => undefined);
+            return result;
+          },
+          result => result.rollouts.length,
+        );
       },
-      result => result.rollouts.length,
+      result => result.count,
     );
-    res.json(body);
+    sendMemoizedJson(req, res, body);
   });
 
   router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
@@ -142,6 +160,44 @@ export async function createRouter(
         };
       },
       result => result.slos.length,
+    );
+    res.json(body);
+  });
+
+  router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = parseEntityParams(req.params);
+    const days = parseScorecardDays(req.query.days);
+    const scorecards = options.scorecards;
+    if (!scorecards) throw new NotFoundError('Scorecards are not enabled');
+    const body = await auditedRead(
+      req,
+      { queryType: 'entity-scorecard', entityRef, days },
+      async () =>
+        scorecards.entityScorecard(
+          entityRef,
+          await readableSelector(entityRef, credentials),
+          days,
+        ),
+      result => result.checks.length,
+    );
+    res.json(body);
+  });
+
+  router.get('/scorecards', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const days = parseScorecardDays(req.query.days);
+    const scorecards = options.scorecards;
+    if (!scorecards) throw new NotFoundError('Scorecards are not enabled');
+    const body = await auditedRead(
+      req,
+      { queryType: 'all-scorecards', days },
+      () => scorecards.orgScorecards(credentials, days),
+      result => result.entities.length,
     );
     res.json(body);
   });

@@ -1,4 +1,10 @@
-import type { KubeObject } from '@pdelivery/cluster-simulator';
+import {
+  startSimulator,
+  type KubeObject,
+  type SimulatedCluster,
+  type Simulator,
+  type StartSimulatorOptions,
+} from '@pdelivery/cluster-simulator';
 
 /** A canary Rollout as a team would apply it; the simulator's controller does the rest. */
 export function canaryRollout(
@@ -35,4 +41,42 @@ export function canaryRollout(
 
 export function namespace(name: string): KubeObject {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
+}
+
+/**
+ * Simulated clusters over TLS (empty scenario), each with namespace `shop` holding a canary
+ * Rollout per name (its kubernetes-id is its name, its image `registry.local/<name>:1.0`).
+ */
+export async function startShopSimulator(options: {
+  rollouts: string[];
+  clusters?: number;
+  clock?: StartSimulatorOptions['clock'];
+}): Promise<Simulator> {
+  const simulator = await startSimulator({
+    scenario: 'empty',
+    clusters: options.clusters ?? 1,
+    tls: true,
+    clock: options.clock,
+  });
+  for (const { store } of simulator.clusters) {
+    store.create(namespace('shop'));
+    for (const name of options.rollouts) {
+      store.create(
+        canaryRollout(name, 'shop', name, `registry.local/${name}:1.0`),
+      );
+    }
+  }
+  return simulator;
+}
+
+/** A new image for a Rollout in namespace `shop`: the controller starts a new revision. */
+export function setRolloutImage(
+  cluster: SimulatedCluster,
+  name: string,
+  image: string,
+): void {
+  const rollout = cluster.store.get('Rollout', 'shop', name)!;
+  const template = structuredClone(rollout.spec.template);
+  template.spec.containers[0].image = image;
+  cluster.store.update({ ...rollout, spec: { ...rollout.spec, template } });
 }

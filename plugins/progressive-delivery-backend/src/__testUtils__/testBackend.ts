@@ -6,7 +6,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { JsonObject } from '@backstage/types';
 import type { Server } from 'node:http';
-import type { Knex } from 'knex';
+import knexFactory, { Knex } from 'knex';
 import type { Simulator } from '@pdelivery/cluster-simulator';
 import { progressiveDeliveryPlugin } from '../plugin';
 
@@ -16,9 +16,10 @@ export interface PublishedSignal {
   at: number;
 }
 
+/** A Component; by default annotated `backstage.io/kubernetes-id: <name>`. */
 export function component(
   name: string,
-  annotations: Record<string, string>,
+  annotations: Record<string, string> = { 'backstage.io/kubernetes-id': name },
   owner = 'group:default/team-a',
 ): Entity {
   return {
@@ -55,6 +56,15 @@ export function clustersConfig(
   };
 }
 
+/** A plugin database in memory (SQLite) that outlives backend restarts; destroy it after. */
+export function inMemoryKnex(): Knex {
+  return knexFactory({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
+  });
+}
+
 /** The plugin in a test backend, with real clusters (simulated) and mocked Backstage services. */
 export interface PluginBackend {
   server: Server;
@@ -70,22 +80,26 @@ export async function startPluginBackend(options: {
   knex?: Knex;
 }): Promise<PluginBackend> {
   const signals: PublishedSignal[] = [];
-  const watchConfig = {
-    progressiveDelivery: {
-      watch: {
-        stallTimeoutSeconds: 5,
-        listTimeoutSeconds: 5,
-        backoffInitialSeconds: 0.05,
-        backoffMaxSeconds: 0.3,
-      },
-    },
+  const { progressiveDelivery, ...config } = options.config;
+  // Quick stall detection and retries, unless the test sets its own `watch`.
+  const watch = {
+    stallTimeoutSeconds: 5,
+    listTimeoutSeconds: 5,
+    backoffInitialSeconds: 0.05,
+    backoffMaxSeconds: 0.3,
   };
   const allow = options.allow ?? (() => true);
   const backend = await startTestBackend({
     features: [
       progressiveDeliveryPlugin,
       mockServices.rootConfig.factory({
-        data: { ...watchConfig, ...options.config },
+        data: {
+          ...config,
+          progressiveDelivery: {
+            watch,
+            ...(progressiveDelivery as JsonObject),
+          },
+        },
       }),
       catalogServiceMock.factory({ entities: options.entities }),
       ...(options.knex

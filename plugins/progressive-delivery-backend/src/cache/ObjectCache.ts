@@ -27,8 +27,14 @@ export class ObjectCache {
   private readonly byOwner = new Map<string, Set<KubernetesObject>>();
   private readonly uidIndex = new Map<string, KubernetesObject>();
   private readonly listeners = new Set<(event: CacheEvent) => void>();
+  private changes = 0;
 
   constructor(readonly cluster: string) {}
+
+  /** Grows with every change; equal revisions mean equal contents (for response memos). */
+  get revision(): number {
+    return this.changes;
+  }
 
   onChange(listener: (event: CacheEvent) => void): () => void {
     this.listeners.add(listener);
@@ -158,6 +164,7 @@ export class ObjectCache {
   }
 
   private emit(event: CacheEvent): void {
+    this.changes++;
     for (const listener of this.listeners) listener(event);
   }
 }

@@ -1,16 +1,13 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import {
-  ManualClock,
-  Simulator,
-  startSimulator,
-} from '@pdelivery/cluster-simulator';
-import knexFactory, { Knex } from 'knex';
+import { ManualClock, Simulator } from '@pdelivery/cluster-simulator';
+import { Knex } from 'knex';
 import request from 'supertest';
-import { canaryRollout, namespace } from '../__testUtils__/rollouts';
+import { setRolloutImage, startShopSimulator } from '../__testUtils__/rollouts';
 import {
   clustersConfig,
   component,
   eventually,
+  inMemoryKnex,
   PluginBackend,
   startPluginBackend,
 } from '../__testUtils__/testBackend';
@@ -65,37 +62,19 @@ describe('rollout actions', () => {
   let backend: PluginBackend;
   let knex: Knex;
 
-  function newKnex() {
-    return knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-  }
-
   beforeEach(async () => {
     clock = new ManualClock(new Date('2026-11-26T10:00:00Z'));
-    simulator = await startSimulator({
-      scenario: 'empty',
-      clusters: 1,
-      tls: true,
-      clock,
-    });
-    const store = simulator.clusters[0].store;
-    store.create(namespace('shop'));
-    store.create(canaryRollout('web', 'shop', 'web', 'registry.local/web:1.0'));
-    store.create(
-      canaryRollout('other', 'shop', 'other', 'registry.local/other:1.0'),
-    );
+    simulator = await startShopSimulator({ rollouts: ['web', 'other'], clock });
     // revision 1 settles first; then a new image walks the canary steps to the first pause
     simulator.clusters[0].controller!.reconcileAll();
     for (const name of ['web', 'other']) {
-      const ro = store.get('Rollout', 'shop', name)!;
-      const template = structuredClone(ro.spec.template);
-      template.spec.containers[0].image = `registry.local/${name}:2.0`;
-      store.update({ ...ro, spec: { ...ro.spec, template } });
+      setRolloutImage(
+        simulator.clusters[0],
+        name,
+        `registry.local/${name}:2.0`,
+      );
     }
-    knex = newKnex();
+    knex = inMemoryKnex();
     backend = await startPluginBackend({
       config: clustersConfig(simulator),
       entities: [web, other],

@@ -1,8 +1,8 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { Simulator, startSimulator } from '@pdelivery/cluster-simulator';
+import { Simulator } from '@pdelivery/cluster-simulator';
 import request from 'supertest';
 import { createAuditTestDatabases } from '../audit/__testUtils__/auditTestDatabases';
-import { canaryRollout, namespace } from '../__testUtils__/rollouts';
+import { startShopSimulator } from '../__testUtils__/rollouts';
 import {
   clustersConfig,
   component,
@@ -14,7 +14,7 @@ import {
 jest.setTimeout(60_000);
 
 const api = '/api/progressive-delivery';
-const web = component('web', { 'backstage.io/kubernetes-id': 'web' });
+const web = component('web');
 const alice = mockCredentials.user.header('user:default/alice');
 const actions = `${api}/entities/component/default/web/rollouts/cluster-01/shop/web/actions`;
 
@@ -28,13 +28,7 @@ describe.each(databases.eachSupportedId())(
     let backend: PluginBackend | undefined;
 
     beforeEach(async () => {
-      simulator = await startSimulator({
-        scenario: 'empty',
-        clusters: 1,
-        tls: true,
-      });
-      simulator.clusters[0].store.create(namespace('shop'));
-      simulator.clusters[0].store.create(canaryRollout('web', 'shop', 'web'));
+      simulator = await startShopSimulator({ rollouts: ['web'] });
     });
 
     afterEach(async () => {

@@ -1,4 +1,4 @@
-import { startSimulator, Simulator } from '@pdelivery/cluster-simulator';
+import { Simulator } from '@pdelivery/cluster-simulator';
 import request from 'supertest';
 import {
   clustersConfig,
@@ -7,11 +7,11 @@ import {
   PluginBackend,
   startPluginBackend,
 } from '../__testUtils__/testBackend';
-import { canaryRollout, namespace } from '../__testUtils__/rollouts';
+import { canaryRollout, startShopSimulator } from '../__testUtils__/rollouts';
 
 jest.setTimeout(60_000);
 
-const web = component('web', { 'backstage.io/kubernetes-id': 'web' });
+const web = component('web');
 const api = '/api/progressive-delivery';
 const entityPath = `${api}/entities/component/default/web/rollouts`;
 
@@ -27,15 +27,7 @@ describe('cluster faults never hold up the other clusters', () => {
   let backend: PluginBackend | undefined;
 
   beforeEach(async () => {
-    simulator = await startSimulator({
-      scenario: 'empty',
-      clusters: 2,
-      tls: true,
-    });
-    for (const cluster of simulator.clusters) {
-      cluster.store.create(namespace('shop'));
-      cluster.store.create(canaryRollout('web', 'shop', 'web'));
-    }
+    simulator = await startShopSimulator({ rollouts: ['web'], clusters: 2 });
   });
 
   afterEach(async () => {

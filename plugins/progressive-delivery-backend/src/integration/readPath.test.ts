@@ -171,6 +171,23 @@ describe('read path against simulated clusters over HTTPS', () => {
       ),
     );
     expect(signal.at - changedAt).toBeLessThan(1000);
+    // The read that follows the signal sees the change at once: no stale memoized body.
+    const after = await request(server)
+      .get(`${api}/entities/component/default/web/rollouts`)
+      .expect(200);
+    expect(
+      after.body.rollouts.find((r: any) => r.cluster === 'cluster-01').info
+        .manuallyPaused,
+    ).toBe(true);
+    // Unchanged data answers 304 to the ETag (the controller may still be settling).
+    let etag = after.headers.etag;
+    await eventually(async () => {
+      const r = await request(server)
+        .get(`${api}/entities/component/default/web/rollouts`)
+        .set('If-None-Match', etag);
+      etag = r.headers.etag;
+      return r.status === 304 || undefined;
+    });
     expect(signals.some(s => s.channel === 'progressive-delivery:ops')).toBe(
       true,
     );

@@ -2,29 +2,18 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  EntityWorkloadSelector,
-  KUBERNETES_ID_ANNOTATION,
   KUBERNETES_ID_LABEL,
-  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
   OpsRollout,
   OpsRolloutsResponse,
   rolloutAttention,
-  rolloutReadPermission,
-  entityWorkloadSelector,
 } from '@pdelivery/backstage-plugin-progressive-delivery-common';
+import {
+  AnnotatedEntityRef,
+  readableAnnotatedEntities,
+} from '../entities/annotatedEntities';
 import { rolloutMatches, RolloutService } from './RolloutService';
-
-interface ReadableEntity {
-  entityRef: string;
-  title?: string;
-  owner?: string;
-  selector: EntityWorkloadSelector;
-}
 
 /**
  * The ops view: every rollout in every cluster joined to the entities the caller may read.
@@ -41,9 +30,13 @@ export class OpsService {
     credentials: BackstageCredentials,
     options: { attentionOnly?: boolean } = {},
   ): Promise<OpsRolloutsResponse> {
-    const entities = await this.readableEntities(credentials);
-    const byId = new Map<string, ReadableEntity[]>();
-    const bySelector: ReadableEntity[] = [];
+    const entities = await readableAnnotatedEntities(
+      this.catalog,
+      this.permissions,
+      credentials,
+    );
+    const byId = new Map<string, AnnotatedEntityRef[]>();
+    const bySelector: AnnotatedEntityRef[] = [];
     for (const entity of entities) {
       const [first] = entity.selector.requirements;
       if (
@@ -87,69 +80,5 @@ export class OpsService {
         a.name.localeCompare(b.name),
     );
     return { rollouts: result, clusters: this.rollouts.clusterStatuses() };
-  }
-
-  private async readableEntities(
-    credentials: BackstageCredentials,
-  ): Promise<ReadableEntity[]> {
-    const { items } = await this.catalog.getEntities(
-      {
-        filter: [
-          {
-            [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-          {
-            [`metadata.annotations.${KUBERNETES_LABEL_SELECTOR_ANNOTATION}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-        ],
-        fields: [
-          'kind',
-          'metadata.namespace',
-          'metadata.name',
-          'metadata.title',
-          'metadata.annotations',
-          'spec.owner',
-        ],
-      },
-      { credentials },
-    );
-    const candidates = items.flatMap(entity => {
-      const selector = safeSelector(entity);
-      return selector ? [{ entity, selector }] : [];
-    });
-    if (candidates.length === 0) return [];
-    const decisions = await this.permissions.authorize(
-      candidates.map(({ entity }) => ({
-        permission: rolloutReadPermission,
-        resourceRef: stringifyEntityRef(entity),
-      })),
-      { credentials },
-    );
-    return candidates.flatMap(({ entity, selector }, i) =>
-      decisions[i]?.result === AuthorizeResult.ALLOW
-        ? [
-            {
-              entityRef: stringifyEntityRef(entity),
-              title: entity.metadata.title,
-              owner:
-                typeof entity.spec?.owner === 'string'
-                  ? entity.spec.owner
-                  : undefined,
-              selector,
-            },
-          ]
-        : [],
-    );
-  }
-}
-
-/** An entity with a malformed annotation is left out of the ops view, not fatal to it. */
-function safeSelector(entity: Entity): EntityWorkloadSelector | undefined {
-  try {
-    return entityWorkloadSelector(entity);
-  } catch {
-    return undefined;
   }
 }

@@ -49,6 +49,14 @@ export class RolloutService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Changes whenever a cluster's sync state changes (part of every read response). */
+  clusterStateStamp(): string {
+    return this.clusters
+      .clusters()
+      .map(w => w.status().state[0])
+      .join('');
+  }
+
   clusterStatuses(): ClusterSyncStatus[] {
     return this.clusters.statuses().map(toClusterSyncStatus);
   }

@@ -1,18 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import {
-  Deployment,
   entitySignalChannel,
-  isRollout,
-  KubernetesObject,
   OPS_SIGNAL_CHANNEL,
-  Rollout,
   RolloutChangeSignal,
 } from '@pdelivery/backstage-plugin-progressive-delivery-common';
-import { CacheEvent, ObjectCache } from '../cache/ObjectCache';
-import { rolloutMatches } from '../service/RolloutService';
-import { ClusterWatchManager } from '../watch/ClusterWatchManager';
-import { EntityInterest } from './EntityInterest';
+import { EntityChange, EntityChangeTracker } from './EntityChangeTracker';
 
 export interface ChangeSignallerOptions {
   debounceMs?: number;
@@ -20,7 +13,7 @@ export interface ChangeSignallerOptions {
 }
 
 /**
- * Turns cache changes into signals: one debounced signal per affected entity channel, and
+ * Turns entity changes into signals: one debounced signal per affected entity channel, and
  * one on the ops channel. A burst of events within `debounceMs` becomes one signal, sent
  * no later than `maxWaitMs` after the first event.
  */
@@ -34,8 +27,7 @@ export class ChangeSignaller {
   private unsubscribe?: () => void;
 
   constructor(
-    private readonly manager: ClusterWatchManager,
-    private readonly interest: EntityInterest,
+    private readonly changes: EntityChangeTracker,
     private readonly signals: SignalsService | undefined,
     private readonly logger: LoggerService,
     options: ChangeSignallerOptions = {},
@@ -45,7 +37,9 @@ export class ChangeSignaller {
   }
 
   start(): void {
-    this.unsubscribe = this.manager.onChange(event => this.onChange(event));
+    this.unsubscribe = this.changes.onEntityChange(change =>
+      this.onChange(change),
+    );
   }
 
   stop(): void {
@@ -54,18 +48,10 @@ export class ChangeSignaller {
     this.pending.clear();
   }
 
-  private onChange(event: CacheEvent): void {
-    const watcher = this.manager.cluster(event.cluster);
-    if (!watcher) return;
-    const rollouts = affectedRollouts(watcher.cache, event);
-    if (rollouts.length === 0 && event.kind !== 'ServiceLevelObjective') return;
+  private onChange(change: EntityChange): void {
     this.schedule(OPS_SIGNAL_CHANNEL, undefined);
-    for (const { entityRef, selector } of this.interest.active()) {
-      const hit =
-        rollouts.some(r => rolloutMatches(r, selector)) ||
-        (event.kind === 'ServiceLevelObjective' &&
-          rolloutMatches(event.object, selector));
-      if (hit) this.schedule(entitySignalChannel(entityRef), entityRef);
+    for (const entityRef of change.entityRefs) {
+      this.schedule(entitySignalChannel(entityRef), entityRef);
     }
   }
 
@@ -104,40 +90,4 @@ export class ChangeSignaller {
         ),
       );
   }
-}
-
-/** The rollouts whose view a changed object affects. */
-export function affectedRollouts(
-  cache: ObjectCache,
-  event: CacheEvent,
-): Rollout[] {
-  const object = event.object;
-  if (event.kind === 'Rollout') return isRollout(object) ? [object] : [];
-  if (event.kind === 'Deployment') {
-    const deployment = object as Deployment;
-    return cache
-      .list<Rollout>('Rollout')
-      .filter(
-        r =>
-          r.metadata.namespace === deployment.metadata.namespace &&
-          r.spec?.workloadRef?.name === deployment.metadata.name,
-      );
-  }
-  return ownerRollouts(cache, object, 2);
-}
-
-/** Follows owner references up to a Rollout (ReplicaSet → Rollout, AnalysisRun → Experiment → Rollout). */
-function ownerRollouts(
-  cache: ObjectCache,
-  object: KubernetesObject,
-  depth: number,
-): Rollout[] {
-  const result: Rollout[] = [];
-  for (const ref of object.metadata.ownerReferences ?? []) {
-    const owner = cache.byUid<KubernetesObject>(ref.uid);
-    if (!owner) continue;
-    if (owner.kind === 'Rollout' && isRollout(owner)) result.push(owner);
-    else if (depth > 1) result.push(...ownerRollouts(cache, owner, depth - 1));
-  }
-  return result;
 }

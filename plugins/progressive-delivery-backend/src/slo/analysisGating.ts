@@ -23,7 +23,7 @@ export function referencedTemplates(rollout: Rollout): AnalysisTemplateRef[] {
 }
 
 /** The PromQL queries of a template's metrics (Prometheus provider only). */
-function queriesOf(template: AnalysisTemplate): string[] {
+export function queriesOf(template: AnalysisTemplate): string[] {
   return (template.spec?.metrics ?? [])
     .map(metric => {
       const prometheus = metric.provider?.prometheus as

@@ -1,3 +1,4 @@
+import { JsonObject } from '@backstage/types';
 import { startSimulator, Simulator } from '@pdelivery/cluster-simulator';
 import request from 'supertest';
 import {
@@ -10,18 +11,8 @@ import {
 jest.setTimeout(60_000);
 
 const api = '/api/progressive-delivery';
-const checkout = component('checkout', {
-  'backstage.io/kubernetes-id': 'checkout',
-});
-const payments = component('payments', {
-  'backstage.io/kubernetes-id': 'payments',
-});
-const watch = {
-  stallTimeoutSeconds: 5,
-  listTimeoutSeconds: 2,
-  backoffInitialSeconds: 0.05,
-  backoffMaxSeconds: 0.3,
-};
+const checkout = component('checkout');
+const payments = component('payments');
 
 describe('SLO routes against the demo scenario', () => {
   let simulator: Simulator;
@@ -34,11 +25,11 @@ describe('SLO routes against the demo scenario', () => {
     await simulator.stop();
   });
 
-  async function backend(progressiveDelivery: Record<string, unknown>) {
+  async function backend(progressiveDelivery: JsonObject) {
     return startPluginBackend({
       config: {
         ...clustersConfig(simulator),
-        progressiveDelivery: { watch, ...progressiveDelivery },
+        progressiveDelivery,
       },
       entities: [checkout, payments],
     });
@@ -134,7 +125,7 @@ describe('SLO routes against the demo scenario', () => {
     const { server, stop } = await startPluginBackend({
       config: {
         ...clustersConfig(simulator),
-        progressiveDelivery: { watch, demoMetrics: true },
+        progressiveDelivery: { demoMetrics: true },
       },
       entities: [checkout],
       allow: permission => permission !== 'progressive-delivery.rollout.read',

@@ -82,4 +82,18 @@ describe('describeActionEffect', () => {
       /roll back to revision \d+/,
     );
   });
+
+  it('names the revision chosen for a rollback, with its images', () => {
+    const { info } = canaryAt(1);
+    expect(
+      describeActionEffect(info, undefined, 'rollback', { revision: 29 })
+        .effect,
+    ).toBe(
+      'roll back to revision 29 (argoproj/rollouts-demo:asdf): its pod template is rolled out again as a new revision',
+    );
+    expect(
+      describeActionEffect(info, undefined, 'rollback', { revision: 30 })
+        .effect,
+    ).toMatch(/^roll back to revision 30 \(/);
+  });
 });

@@ -17,6 +17,12 @@ export interface ActionEffectDescription {
   disruptive: boolean;
 }
 
+/** What the user chose in the dialog, where an action takes a choice. @public */
+export interface ActionEffectOptions {
+  /** Rollback: the revision to go back to (default: the previous one, as the backend picks). */
+  revision?: number;
+}
+
 const ACTION_VERBS: Record<RolloutAction, string> = {
   promote: 'Promote',
   'promote-full': 'Fully promote',
@@ -101,10 +107,26 @@ function stableText(info: RolloutInfo): string {
     : 'the stable revision';
 }
 
+/** `revision 3 (registry/app:1.2)`: the images say which version that is. */
+function revisionText(info: RolloutInfo, revision: number): string {
+  const images = [
+    ...new Set(
+      info.revisions
+        .find(r => r.revision === revision)
+        ?.replicaSets.flatMap(rs => rs.images)
+        .filter(Boolean) ?? [],
+    ),
+  ];
+  return `revision ${revision}${
+    images.length ? ` (${images.join(', ')})` : ''
+  }`;
+}
+
 function describeEffect(
   info: RolloutInfo,
   steps: RolloutStepsDescription | undefined,
   action: RolloutAction,
+  options: ActionEffectOptions,
 ): { effect: string; disruptive: boolean } {
   const canary = info.strategy === 'Canary';
   const count = info.stepCount;
@@ -183,11 +205,14 @@ function describeEffect(
         disruptive: false,
       };
     case 'rollback': {
-      const previous = previousRevision(info);
+      const previous = options.revision ?? previousRevision(info);
       return {
         effect:
           previous !== undefined
-            ? `roll back to revision ${previous}: its pod template is rolled out again as a new revision`
+            ? `roll back to ${revisionText(
+                info,
+                previous,
+              )}: its pod template is rolled out again as a new revision`
             : 'roll back to the previous revision: its pod template is rolled out again as a new revision',
         disruptive: true,
       };
@@ -207,8 +232,9 @@ export function describeActionEffect(
   info: RolloutInfo,
   steps: RolloutStepsDescription | undefined,
   action: RolloutAction,
+  options: ActionEffectOptions = {},
 ): ActionEffectDescription {
-  const { effect, disruptive } = describeEffect(info, steps, action);
+  const { effect, disruptive } = describeEffect(info, steps, action, options);
   return {
     title: `${ACTION_VERBS[action]} ${info.name}`,
     effect,

@@ -172,6 +172,27 @@ describe('describeRollout on the upstream fixtures', () => {
     expect(info.revisions[1].replicaSets[0].scaleDownDelay).toBe('3h59m');
   });
 
+  it('blue-green: each ReplicaSet carries its creation time (the AGE column)', () => {
+    const objects = loadFixtures('blue-green');
+    // The loader dates every object a week back; give each ReplicaSet its own time.
+    const created: Record<string, string> = {
+      'bluegreen-demo-74b948fccb': '2019-10-28T04:50:18Z',
+      'bluegreen-demo-6cbccd9f99': '2019-10-27T09:50:52Z',
+      'bluegreen-demo-746d5fddf6': '2019-10-26T08:53:17Z',
+    };
+    for (const rs of objects.replicaSets) {
+      rs.metadata.creationTimestamp = created[rs.metadata.name!];
+    }
+    const info = describeFixture(objects);
+    expect(
+      info.revisions.map(r => [r.revision, r.replicaSets[0].createdAt]),
+    ).toEqual([
+      [11, '2019-10-28T04:50:18Z'],
+      [10, '2019-10-27T09:50:52Z'],
+      [8, '2019-10-26T08:53:17Z'],
+    ]);
+  });
+
   const canaryTree = (canaryTags: string, stableTags: string) => [
     '# revision:31',
     `  RS canary-demo-65fb5ffc84 Progressing ${canaryTags}`,

@@ -141,6 +141,9 @@ function describeReplicaSet(
     ...(deadline ? { scaleDownDeadline: deadline } : {}),
     ...(template ? { template } : {}),
     ...(hash ? { podTemplateHash: hash } : {}),
+    ...(rs.metadata.creationTimestamp
+      ? { createdAt: rs.metadata.creationTimestamp }
+      : {}),
     replicas: rs.status?.replicas ?? 0,
     available: rs.status?.availableReplicas ?? 0,
     images: (rs.spec?.template?.spec?.containers ?? []).map(c => c.image ?? ''),

@@ -55,6 +55,8 @@ export interface RolloutReplicaSetInfo {
   template?: string;
   /** `rollouts-pod-template-hash` label. */
   podTemplateHash?: string;
+  /** `metadata.creationTimestamp` (RFC 3339): the AGE column of the kubectl plugin. */
+  createdAt?: string;
   /** `status.replicas` and `status.availableReplicas`. */
   replicas: number;
   available: number;
