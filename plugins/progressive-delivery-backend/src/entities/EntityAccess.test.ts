@@ -60,9 +60,42 @@ describe('EntityAccess', () => {
     expect(getEntityByRef).toHaveBeenCalledTimes(1);
     await access.load(ref, rolloutReadPermission, bob, { cacheRead: true });
     expect(authorize).toHaveBeenCalledTimes(2);
-    tick(5_001);
+    tick(10_001);
     await access.load(ref, rolloutReadPermission, alice, { cacheRead: true });
     expect(authorize).toHaveBeenCalledTimes(3);
+  });
+
+  it('renews a result between one and two TTLs in the background, serving the old one meanwhile', async () => {
+    const { access, authorize, tick } = setup();
+    await access.load(ref, rolloutReadPermission, alice, { cacheRead: true });
+    tick(6_000);
+    let decide: (
+      result: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+    ) => void = () => {};
+    authorize.mockImplementationOnce(
+      requests =>
+        new Promise(resolve => {
+          decide = result => resolve(requests.map(() => ({ result })));
+        }),
+    );
+    // Served at once from the old result while the renewal is pending.
+    const served = await access.load(ref, rolloutReadPermission, alice, {
+      cacheRead: true,
+    });
+    expect(served.entityRef).toBe(ref);
+    expect(authorize).toHaveBeenCalledTimes(2);
+    // A second read does not start a second renewal.
+    await access.load(ref, rolloutReadPermission, alice, { cacheRead: true });
+    expect(authorize).toHaveBeenCalledTimes(2);
+    // The renewal finds the permission revoked: the next read checks again, and is refused.
+    authorize.mockImplementation(async requests =>
+      requests.map(() => ({ result: AuthorizeResult.DENY })),
+    );
+    decide(AuthorizeResult.DENY);
+    await new Promise(resolve => setImmediate(resolve));
+    await expect(
+      access.load(ref, rolloutReadPermission, alice, { cacheRead: true }),
+    ).rejects.toThrow('Not allowed');
   });
 
   it('never caches actions or denials', async () => {

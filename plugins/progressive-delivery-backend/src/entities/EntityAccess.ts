@@ -31,6 +31,7 @@ export class EntityAccess {
     string,
     { at: number; value: AuthorizedEntity }
   >();
+  private readonly renewing = new Set<string>();
 
   constructor(
     private readonly catalog: CatalogService,
@@ -43,8 +44,10 @@ export class EntityAccess {
   /**
    * Loads the entity and checks the permission, in parallel. With `cacheRead`, an allowed
    * result is reused for the same principal for a few seconds: pages refetch on every change
-   * signal, and the catalog and permission round trips are most of a read's cost. Actions
-   * never use the cache.
+   * signal, and the catalog and permission round trips are most of a read's cost. Past the
+   * TTL and up to twice it, the old result is still served while a check in the background
+   * renews it (so a busy entity never waits for the round trips), and a denial or error found
+   * there removes it; older results are never used. Actions never use the cache.
    */
   async load(
     entityRef: string,
@@ -57,12 +60,28 @@ export class EntityAccess {
       options.cacheRead && principal && this.readCacheTtlMs > 0
         ? `${principal}|${permission.name}|${entityRef}`
         : undefined;
-    if (key) {
-      const cached = this.readCache.get(key);
-      if (cached && this.now() - cached.at < this.readCacheTtlMs) {
-        return cached.value;
-      }
+    if (!key) {
+      return this.check(entityRef, permission, credentials);
     }
+    const cached = this.readCache.get(key);
+    const age = cached ? this.now() - cached.at : Infinity;
+    if (cached && age < this.readCacheTtlMs) {
+      return cached.value;
+    }
+    if (cached && age < 2 * this.readCacheTtlMs) {
+      this.renew(key, entityRef, permission, credentials);
+      return cached.value;
+    }
+    const value = await this.check(entityRef, permission, credentials);
+    this.remember(key, value);
+    return value;
+  }
+
+  private async check(
+    entityRef: string,
+    permission: ResourcePermission<'catalog-entity'>,
+    credentials: BackstageCredentials,
+  ): Promise<AuthorizedEntity> {
     const [entity, [decision]] = await Promise.all([
       this.catalog.getEntityByRef(entityRef, { credentials }),
       this.permissions.authorize([{ permission, resourceRef: entityRef }], {
@@ -77,17 +96,34 @@ export class EntityAccess {
         `Not allowed: ${permission.name} on ${entityRef}`,
       );
     }
-    const value = { entity, entityRef, selector: selectorOf(entity) };
-    if (key) {
-      this.prune();
-      this.readCache.set(key, { at: this.now(), value });
-    }
-    return value;
+    return { entity, entityRef, selector: selectorOf(entity) };
+  }
+
+  /** One background renewal per key at a time. */
+  private renew(
+    key: string,
+    entityRef: string,
+    permission: ResourcePermission<'catalog-entity'>,
+    credentials: BackstageCredentials,
+  ): void {
+    if (this.renewing.has(key)) return;
+    this.renewing.add(key);
+    this.check(entityRef, permission, credentials)
+      .then(
+        value => this.remember(key, value),
+        () => this.readCache.delete(key),
+      )
+      .finally(() => this.renewing.delete(key));
+  }
+
+  private remember(key: string, value: AuthorizedEntity): void {
+    this.prune();
+    this.readCache.set(key, { at: this.now(), value });
   }
 
   private prune() {
     if (this.readCache.size < 5_000) return;
-    const cutoff = this.now() - this.readCacheTtlMs;
+    const cutoff = this.now() - 2 * this.readCacheTtlMs;
     for (const [key, entry] of this.readCache) {
       if (entry.at < cutoff) this.readCache.delete(key);
     }
