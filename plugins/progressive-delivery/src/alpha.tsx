@@ -51,6 +51,18 @@ export const progressiveDeliveryEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/** The delivery scorecard card on entities that carry the Kubernetes annotations. @alpha */
+export const progressiveDeliveryScorecardCard = EntityCardBlueprint.make({
+  name: 'scorecard',
+  params: {
+    filter: isProgressiveDeliveryAvailable,
+    loader: () =>
+      import('./components/EntityScorecardCard').then(m => (
+        <m.EntityScorecardCard />
+      )),
+  },
+});
+
 /** The ops page at `/progressive-delivery`, with a nav item. @alpha */
 export const progressiveDeliveryPage = PageBlueprint.make({
   params: {
@@ -72,6 +84,7 @@ export default createFrontendPlugin({
     progressiveDeliveryApi,
     progressiveDeliveryEntityContent,
     progressiveDeliveryEntityCard,
+    progressiveDeliveryScorecardCard,
     progressiveDeliveryPage,
   ],
 });

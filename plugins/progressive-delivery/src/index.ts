@@ -9,6 +9,7 @@ export {
   progressiveDeliveryPlugin,
   EntityProgressiveDeliveryContent,
   EntityProgressiveDeliveryOverviewCard,
+  EntityProgressiveDeliveryScorecardCard,
   ProgressiveDeliveryPage,
   isProgressiveDeliveryAvailable,
 } from './plugin';

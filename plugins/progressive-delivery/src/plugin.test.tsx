@@ -18,6 +18,7 @@ import { screen } from '@testing-library/react';
 import {
   EntityProgressiveDeliveryContent,
   EntityProgressiveDeliveryOverviewCard,
+  EntityProgressiveDeliveryScorecardCard,
   isProgressiveDeliveryAvailable,
   progressiveDeliveryApiRef,
   ProgressiveDeliveryPage,
@@ -25,6 +26,7 @@ import {
 } from './index';
 import { fakeApi } from './__testUtils__/apis';
 import { makeEntityRollouts, makeDetail } from './__testUtils__/data';
+import { makeEntityScorecard } from './__testUtils__/scorecardData';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -40,6 +42,7 @@ const entity: Entity = {
 const api = fakeApi({
   getEntityRollouts: async () => makeEntityRollouts(),
   getRolloutDetail: async () => makeDetail(),
+  getEntityScorecard: async () => makeEntityScorecard(),
 });
 
 function apis() {
@@ -55,6 +58,7 @@ describe('legacy exports', () => {
   it('exports the plugin, extensions and the availability check', () => {
     expect(progressiveDeliveryPlugin.getId()).toBe('progressive-delivery');
     expect(EntityProgressiveDeliveryOverviewCard).toBeDefined();
+    expect(EntityProgressiveDeliveryScorecardCard).toBeDefined();
     expect(ProgressiveDeliveryPage).toBeDefined();
     expect(isProgressiveDeliveryAvailable(entity)).toBe(true);
     expect(
@@ -62,13 +66,16 @@ describe('legacy exports', () => {
     ).toBe(false);
   });
 
-  it('mounts the tab and the overview card in an EntityLayout', async () => {
+  it('mounts the tab, the overview card and the scorecard card in an EntityLayout', async () => {
     await renderInTestApp(
       <TestApiProvider apis={apis() as any}>
         <EntityProvider entity={entity}>
           <EntityLayout>
             <EntityLayout.Route path="/" title="Overview">
-              <EntityProgressiveDeliveryOverviewCard />
+              <>
+                <EntityProgressiveDeliveryOverviewCard />
+                <EntityProgressiveDeliveryScorecardCard />
+              </>
             </EntityLayout.Route>
             <EntityLayout.Route
               path="/progressive-delivery"
@@ -95,5 +102,7 @@ describe('legacy exports', () => {
       await screen.findByRole('list', { name: 'Rollouts' }),
     ).toBeInTheDocument();
     expect(screen.getByText('step 1/7')).toBeInTheDocument();
+    expect(await screen.findByLabelText('Level: Bronze')).toBeInTheDocument();
+    expect(screen.getByText('Delivery scorecard')).toBeInTheDocument();
   });
 });

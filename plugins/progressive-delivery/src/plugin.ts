@@ -51,6 +51,24 @@ export const EntityProgressiveDeliveryOverviewCard =
     }),
   );
 
+/**
+ * A card for the entity overview: the delivery scorecard's level, how many checks pass and the
+ * first failing checks with their fix.
+ * @public
+ */
+export const EntityProgressiveDeliveryScorecardCard =
+  progressiveDeliveryPlugin.provide(
+    createComponentExtension({
+      name: 'EntityProgressiveDeliveryScorecardCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityScorecardCard').then(
+            m => m.EntityScorecardCard,
+          ),
+      },
+    }),
+  );
+
 /** The ops page across clusters; mount it at `/progressive-delivery`. @public */
 export const ProgressiveDeliveryPage = progressiveDeliveryPlugin.provide(
   createRoutableExtension({

@@ -3,7 +3,11 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -34,9 +38,27 @@ function safeSelector(entity: Entity): EntityWorkloadSelector | undefined {
   }
 }
 
-function specString(entity: Entity, field: string): string | undefined {
+/**
+ * `spec.owner` / `spec.system` as a full entity ref (catalog-info files often write the short
+ * form, `team-a`); undefined when absent or unparseable.
+ */
+function specRef(
+  entity: Entity,
+  field: 'owner' | 'system',
+  defaultKind: string,
+): string | undefined {
   const value = entity.spec?.[field];
-  return typeof value === 'string' ? value : undefined;
+  if (typeof value !== 'string' || value === '') return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, {
+        defaultKind,
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every entity with Kubernetes annotations that the credentials may see in the catalog. */
@@ -71,8 +93,8 @@ export async function listAnnotatedEntities(
   return items.flatMap(entity => {
     const selector = safeSelector(entity);
     if (!selector) return [];
-    const owner = specString(entity, 'owner');
-    const system = specString(entity, 'system');
+    const owner = specRef(entity, 'owner', 'group');
+    const system = specRef(entity, 'system', 'system');
     return [
       {
         entityRef: stringifyEntityRef(entity),

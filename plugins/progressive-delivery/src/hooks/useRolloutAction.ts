@@ -66,6 +66,12 @@ export function explainActionFailure(
   }
 }
 
+/** What the user chose for an action, where it takes a choice. @public */
+export interface RolloutActionOptions {
+  /** Rollback only: the revision to go back to. */
+  revision?: number;
+}
+
 /**
  * Runs an action on one rollout, sending what the user saw (`expected`) so the backend refuses
  * with 409 when the rollout has moved on.
@@ -81,18 +87,27 @@ export function useRolloutAction(
     action: RolloutAction,
     info: RolloutInfo,
     reason?: string,
+    options?: RolloutActionOptions,
   ) => Promise<RolloutActionResponse | undefined>;
   reset: () => void;
 } {
   const api = useApi(progressiveDeliveryApiRef);
   const [state, setState] = useState<RolloutActionState>({ status: 'idle' });
   const run = useCallback(
-    async (action: RolloutAction, info: RolloutInfo, reason?: string) => {
+    async (
+      action: RolloutAction,
+      info: RolloutInfo,
+      reason?: string,
+      options?: RolloutActionOptions,
+    ) => {
       setState({ status: 'running', action });
       try {
         const result = await api.performAction(entity, rollout, {
           action,
           ...(reason ? { reason } : {}),
+          ...(options?.revision !== undefined
+            ? { revision: options.revision }
+            : {}),
           expected: {
             resourceVersion: info.resourceVersion,
             stepIndex: info.currentStepIndex,

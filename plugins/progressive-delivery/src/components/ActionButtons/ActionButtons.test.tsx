@@ -116,6 +116,44 @@ describe('ActionButtons', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
+  it('rolls back to the revision picked in the dialog', async () => {
+    const performAction = jest.fn().mockResolvedValue({
+      auditId: 'a2',
+      action: 'rollback',
+      description: 'roll back to revision 1',
+      info: makeInfo({ revision: 3 }),
+    });
+    await renderInTestApp(
+      <Apis api={fakeApi({ performAction })}>
+        <ActionButtons entity={entity} rollout={makeRollout()} />
+      </Apis>,
+    );
+    const rollback = await screen.findByRole('button', {
+      name: 'Roll back checkout',
+    });
+    await waitFor(() => expect(rollback).toBeEnabled());
+    await userEvent.click(rollback);
+    // makeInfo: revision 2 is the canary being rolled out, revision 1 the stable one.
+    expect(screen.getByLabelText('Roll back to')).toHaveValue('1');
+    expect(screen.getByTestId('action-effect')).toHaveTextContent(
+      'This will roll back to revision 1 (registry/checkout:1.0)',
+    );
+    await userEvent.type(screen.getByLabelText('Reason'), 'errors up');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Confirm roll back' }),
+    );
+    expect(performAction).toHaveBeenCalledWith(
+      entity,
+      { cluster: 'eu-prod', namespace: 'checkout', name: 'checkout' },
+      {
+        action: 'rollback',
+        reason: 'errors up',
+        revision: 1,
+        expected: { resourceVersion: '1234', stepIndex: 1 },
+      },
+    );
+  });
+
   it('shows progress while the action runs', async () => {
     const performAction = jest.fn(() => new Promise(() => {}));
     await openPromote(performAction as jest.Mock);

@@ -136,7 +136,9 @@ export function ActionButtons(props: {
           steps={steps}
           running={running}
           failure={state.status === 'error' ? state.failure : undefined}
-          onConfirm={reason => run(selected, rollout.info, reason)}
+          onConfirm={(reason, options) =>
+            run(selected, rollout.info, reason, options)
+          }
           onClose={() => {
             setSelected(undefined);
             reset();

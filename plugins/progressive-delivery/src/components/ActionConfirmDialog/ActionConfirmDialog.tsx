@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -10,16 +10,20 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
+  defaultRollbackRevision,
   describeActionEffect,
+  rollbackTargets,
   RolloutAction,
   RolloutInfo,
   RolloutStepsDescription,
 } from '@pdelivery/backstage-plugin-progressive-delivery-common';
-import { ActionFailure } from '../../hooks';
+import { ActionFailure, RolloutActionOptions } from '../../hooks';
+import { RollbackRevisionSelect } from './RollbackRevisionSelect';
 
 /**
- * Confirms one action: states its exact effect, asks for a reason, shows progress while it runs
- * and explains a refusal (403, 409, 503) without closing.
+ * Confirms one action: states its exact effect, asks for a reason (and, for a rollback, which
+ * revision to go back to), shows progress while it runs and explains a refusal (403, 409, 503)
+ * without closing.
  * @public
  */
 export function ActionConfirmDialog(props: {
@@ -31,15 +35,30 @@ export function ActionConfirmDialog(props: {
   steps?: RolloutStepsDescription;
   running: boolean;
   failure?: ActionFailure;
-  onConfirm: (reason: string) => void;
+  onConfirm: (reason: string, options: RolloutActionOptions) => void;
   onClose: () => void;
 }) {
   const { open, action, info, steps, running, failure } = props;
   const [reason, setReason] = useState('');
+  const [picked, setPicked] = useState<number>();
   useEffect(() => {
-    if (open) setReason('');
+    if (open) {
+      setReason('');
+      setPicked(undefined);
+    }
   }, [open, action]);
-  const effect = describeActionEffect(info, steps, action);
+  const isRollback = action === 'rollback';
+  const targets = useMemo(
+    () => (isRollback ? rollbackTargets(info) : []),
+    [isRollback, info],
+  );
+  // A refetch may drop the picked revision: fall back to the default rather than send a stale one.
+  const revision = targets.some(t => t.revision === picked)
+    ? picked
+    : defaultRollbackRevision(info, targets);
+  const options: RolloutActionOptions = isRollback ? { revision } : {};
+  const effect = describeActionEffect(info, steps, action, options);
+  const cannotRollBack = isRollback && revision === undefined;
   const titleId = `pd-confirm-${action}-title`;
   return (
     <Dialog
@@ -54,6 +73,14 @@ export function ActionConfirmDialog(props: {
         <Typography variant="body1" paragraph data-testid="action-effect">
           This will {effect.effect}.
         </Typography>
+        {isRollback && (
+          <RollbackRevisionSelect
+            targets={targets}
+            value={revision}
+            disabled={running}
+            onChange={setPicked}
+          />
+        )}
         <Typography variant="body2" color="textSecondary" paragraph>
           Rollout {info.namespace}/{info.name} in cluster {props.cluster}, now{' '}
           {info.status}
@@ -94,8 +121,8 @@ export function ActionConfirmDialog(props: {
         <Button
           color={effect.disruptive ? 'secondary' : 'primary'}
           variant="contained"
-          disabled={running || reason.trim() === ''}
-          onClick={() => props.onConfirm(reason.trim())}
+          disabled={running || reason.trim() === '' || cannotRollBack}
+          onClick={() => props.onConfirm(reason.trim(), options)}
         >
           {running
             ? 'Working…'

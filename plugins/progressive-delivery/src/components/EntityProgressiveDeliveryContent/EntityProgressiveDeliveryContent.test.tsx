@@ -17,6 +17,7 @@ import {
   makeInfo,
   makeRollout,
 } from '../../__testUtils__/data';
+import { makeBurningSlo, makeEntitySlos } from '../../__testUtils__/slos';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -252,5 +253,30 @@ describe('EntityProgressiveDeliveryContent', () => {
     expect(
       screen.queryByRole('list', { name: 'Canary steps (8)' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('shows the SLO panel with the rollouts gated on the error budget', async () => {
+    await renderWith(
+      fakeApi({
+        getEntityRollouts: async () =>
+          makeEntityRollouts({
+            rollouts: [
+              makeRollout({
+                gatedOnErrorBudget: { templates: ['slo-burn-rate'] },
+              }),
+            ],
+          }),
+        getRolloutDetail: async () => makeDetail(),
+        getEntitySlos: async () => makeEntitySlos([makeBurningSlo()]),
+      }),
+    );
+    expect(
+      await screen.findByRole('article', {
+        name: 'SLO checkout-availability in eu-prod',
+      }),
+    ).toHaveTextContent('Burning: alert firing');
+    expect(
+      await screen.findByText(/Gated on the error budget/),
+    ).toHaveTextContent('rollout checkout in eu-prod (slo-burn-rate)');
   });
 });

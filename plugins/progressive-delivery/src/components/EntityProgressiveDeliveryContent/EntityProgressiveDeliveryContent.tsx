@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -19,6 +19,8 @@ import { useEntityRollouts } from '../../hooks';
 import { ClusterStatusBanner } from '../ClusterStatusBanner';
 import { RolloutPanel } from '../RolloutPanel';
 import { AuditTrail } from '../AuditTrail';
+import { SloPanel } from '../SloPanel';
+import { EntityScorecard } from '../EntityScorecard';
 import {
   entitySelector,
   MissingAnnotations,
@@ -46,13 +48,18 @@ function groupByService(rollouts: EntityRollout[]) {
     }));
 }
 
-function EntityRollouts(props: { onAction?: () => void }) {
-  const { onAction } = props;
+function EntityRollouts(props: {
+  onAction?: () => void;
+  /** Reports the loaded rollouts (the SLO panel names those gated on the error budget). */
+  onRollouts?: (rollouts: EntityRollout[] | undefined) => void;
+}) {
+  const { onAction, onRollouts } = props;
   const { entity } = useEntity();
   const entityRef = getCompoundEntityRef(entity);
   const { value, error, loading, live, setValue } =
     useEntityRollouts(entityRef);
   const { selector, namespace } = entitySelector(entity);
+  useEffect(() => onRollouts?.(value?.rollouts), [onRollouts, value]);
 
   const onChanged = useCallback(
     (result: RolloutActionResponse, cluster: string) => {
@@ -146,6 +153,7 @@ export function EntityProgressiveDeliveryContent() {
   const { entity } = useEntity();
   const [actions, setActions] = useState(0);
   const onAction = useCallback(() => setActions(n => n + 1), []);
+  const [rollouts, setRollouts] = useState<EntityRollout[]>();
   if (!isProgressiveDeliveryAvailable(entity)) {
     return (
       <Content>
@@ -155,8 +163,13 @@ export function EntityProgressiveDeliveryContent() {
   }
   return (
     <Content>
-      <EntityRollouts onAction={onAction} />
-      {/* An SLO / error-budget panel goes here (SLO issue). */}
+      <EntityRollouts onAction={onAction} onRollouts={setRollouts} />
+      <Box mt={2}>
+        <SloPanel entity={entity} rollouts={rollouts} />
+      </Box>
+      <Box mt={2}>
+        <EntityScorecard />
+      </Box>
       <Box mt={2}>
         <InfoCard
           title="Audit trail"

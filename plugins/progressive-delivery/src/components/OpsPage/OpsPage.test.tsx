@@ -9,6 +9,7 @@ import { filterOptions, filterRollouts, NO_FILTERS } from './filterRollouts';
 import { progressiveDeliveryApiRef } from '../../api';
 import { fakeApi, permissionApi } from '../../__testUtils__/apis';
 import { makeAuditEntry, makeRollout } from '../../__testUtils__/data';
+import { makeOrgScorecards } from '../../__testUtils__/scorecardData';
 
 function ops(
   overrides: Parameters<typeof makeRollout>[0],
@@ -139,6 +140,41 @@ describe('OpsPage', () => {
     expect(
       screen.getByText('1 of 2 rollouts · refreshing every 30 s'),
     ).toBeInTheDocument();
+  });
+
+  it('opens the organisation scorecards next to the rollouts', async () => {
+    const getOrgScorecards = jest.fn(async () => makeOrgScorecards());
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            progressiveDeliveryApiRef,
+            fakeApi({
+              getOpsRollouts: async () => ({
+                rollouts,
+                clusters: [{ name: 'eu-prod', status: 'ok' }],
+              }),
+              getOrgScorecards,
+            }),
+          ],
+          [permissionApiRef, permissionApi(true)],
+        ]}
+      >
+        <OpsPage />
+      </TestApiProvider>,
+      { mountedRoutes },
+    );
+    await screen.findByRole('table', { name: 'All rollouts' });
+    expect(getOrgScorecards).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('tab', { name: 'Scorecards' }));
+    expect(
+      await screen.findByRole('table', { name: 'Entity scorecards' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tabpanel')).toHaveAttribute(
+      'aria-labelledby',
+      'pd-tab-scorecards',
+    );
+    expect(getOrgScorecards).toHaveBeenCalledWith({ days: 30 });
   });
 
   it('says what to configure without clusters', async () => {

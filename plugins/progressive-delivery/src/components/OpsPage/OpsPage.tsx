@@ -37,6 +37,7 @@ import { RolloutStatusChip } from '../RolloutStatusChip';
 import { ClusterStatusBanner } from '../ClusterStatusBanner';
 import { AuditTrail } from '../AuditTrail';
 import { NoClusters } from '../ConfigurationHelp';
+import { OrgScorecards } from '../OrgScorecards';
 import {
   filterOptions,
   filterRollouts,
@@ -173,13 +174,27 @@ function RolloutsView(props: { attention: boolean }) {
   );
 }
 
+type OpsTab = 'rollouts' | 'attention' | 'scorecards' | 'audit';
+
+/** One tab, tied to its panel by id. */
+function opsTab(value: OpsTab, label: string) {
+  return (
+    <Tab
+      value={value}
+      label={label}
+      id={`pd-tab-${value}`}
+      aria-controls={`pd-tabpanel-${value}`}
+    />
+  );
+}
+
 /**
  * The ops page body: every rollout the user may read across clusters, a "needs attention" view,
- * filters, and the global audit log for those allowed to read it.
+ * the organisation's scorecards, filters, and the global audit log for those allowed to read it.
  * @public
  */
 export function OpsPageContent() {
-  const [tab, setTab] = useState(0);
+  const [tab, setTab] = useState<OpsTab>('rollouts');
   const audit = usePermission({ permission: auditReadPermission });
   return (
     <Content>
@@ -189,15 +204,10 @@ export function OpsPageContent() {
         indicatorColor="primary"
         aria-label="Progressive delivery views"
       >
-        <Tab label="All rollouts" id="pd-tab-0" aria-controls="pd-tabpanel-0" />
-        <Tab
-          label="Needs attention"
-          id="pd-tab-1"
-          aria-controls="pd-tabpanel-1"
-        />
-        {audit.allowed && (
-          <Tab label="Audit log" id="pd-tab-2" aria-controls="pd-tabpanel-2" />
-        )}
+        {opsTab('rollouts', 'All rollouts')}
+        {opsTab('attention', 'Needs attention')}
+        {opsTab('scorecards', 'Scorecards')}
+        {audit.allowed && opsTab('audit', 'Audit log')}
       </Tabs>
       <Box
         mt={2}
@@ -205,9 +215,10 @@ export function OpsPageContent() {
         id={`pd-tabpanel-${tab}`}
         aria-labelledby={`pd-tab-${tab}`}
       >
-        {tab === 0 && <RolloutsView attention={false} />}
-        {tab === 1 && <RolloutsView attention />}
-        {tab === 2 && audit.allowed && <AuditTrail pageSize={50} />}
+        {tab === 'rollouts' && <RolloutsView attention={false} />}
+        {tab === 'attention' && <RolloutsView attention />}
+        {tab === 'scorecards' && <OrgScorecards />}
+        {tab === 'audit' && audit.allowed && <AuditTrail pageSize={50} />}
       </Box>
     </Content>
   );

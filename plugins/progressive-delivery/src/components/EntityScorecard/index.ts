@@ -1,0 +1,3 @@
+export { EntityScorecard } from './EntityScorecard';
+export { NoWorkloads } from './NoWorkloads';
+export { scorecardCounts } from './scorecardCounts';

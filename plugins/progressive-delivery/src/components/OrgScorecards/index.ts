@@ -1,0 +1,1 @@
+export { OrgScorecards } from './OrgScorecards';

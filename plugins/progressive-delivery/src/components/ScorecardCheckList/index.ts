@@ -1,0 +1,1 @@
+export { ScorecardCheckList } from './ScorecardCheckList';

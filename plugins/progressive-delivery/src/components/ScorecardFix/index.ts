@@ -1,0 +1,1 @@
+export { ScorecardFix } from './ScorecardFix';

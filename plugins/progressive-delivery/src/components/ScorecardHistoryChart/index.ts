@@ -1,0 +1,1 @@
+export { ScorecardHistoryChart } from './ScorecardHistoryChart';

@@ -1,0 +1,1 @@
+export { ScorecardLevelBadge } from './ScorecardLevelBadge';

@@ -1,0 +1,5 @@
+export {
+  failureRate,
+  promoteTime,
+  ScorecardOutcomes,
+} from './ScorecardOutcomes';

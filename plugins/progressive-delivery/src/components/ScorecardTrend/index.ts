@@ -1,0 +1,1 @@
+export { ScorecardTrend } from './ScorecardTrend';

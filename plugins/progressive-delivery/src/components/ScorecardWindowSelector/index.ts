@@ -1,0 +1,5 @@
+export {
+  DEFAULT_SCORECARD_DAYS,
+  SCORECARD_WINDOWS,
+  ScorecardWindowSelector,
+} from './ScorecardWindowSelector';

@@ -1,0 +1,3 @@
+export { SloPanel } from './SloPanel';
+export { ErrorBudgetGauge } from './ErrorBudgetGauge';
+export { BurnRateTable } from './BurnRateTable';
