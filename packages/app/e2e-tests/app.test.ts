@@ -1,16 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
-
-const screenshot = (name: string) => `test-results/screenshots/${name}.png`;
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible({ timeout: 90_000 });
-  await enter.click();
-  await expect(
-    page.getByRole('link', { name: 'Catalog' }).first(),
-  ).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { screenshot, signInAsGuest } from './support';
 
 test('guest signs in, opens a demo service and sees the Progressive Delivery tab', async ({
   page,

@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { screenshot, signInAsGuest } from './support';
 
 /**
  * Main journeys of the Progressive Delivery plugin against the demo portal (simulated clusters):
@@ -7,27 +8,6 @@ import { expect, Page, test } from '@playwright/test';
  * and use the ops page's "needs attention" view. The tests run in order and build on each other's
  * changes to the demo state.
  */
-
-const screenshot = (name: string) => `test-results/screenshots/${name}.png`;
-
-async function signInAsGuest(page: Page) {
-  // The demo backend runs in watch mode and may be restarting: try the sign-in a few times.
-  for (let attempt = 1; ; attempt++) {
-    await page.goto('/');
-    const enter = page.getByRole('button', { name: 'Enter' });
-    await expect(enter).toBeVisible({ timeout: 90_000 });
-    await enter.click();
-    const catalog = page.getByRole('link', { name: 'Catalog' }).first();
-    const refused = page.getByRole('alertdialog');
-    await expect(catalog.or(refused).first()).toBeVisible();
-    if (await catalog.isVisible()) return;
-    if (attempt >= 4) {
-      await expect(catalog).toBeVisible();
-      return;
-    }
-    await page.waitForTimeout(10_000);
-  }
-}
 
 /** The entity's audit trail has a row for this action with this reason. */
 async function expectAuditRow(

@@ -1,14 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { screenshot, signInAsGuest } from './support';
 
 /**
  * The scaffolder journey of the demo portal: fill the "New service with progressive delivery"
  * form, run it (manifests, local git publish, catalog registration, apply to a simulated
  * cluster), follow the output link and see the new Rollout live in the entity's tab.
  */
-
-const screenshot = (name: string) => `test-results/screenshots/${name}.png`;
 
 const TEMPLATE_TITLE = 'New service with progressive delivery';
 const CLUSTER = 'eu-prod';
@@ -20,25 +19,6 @@ const PUBLISH_ROOT = path.resolve(__dirname, '../../../.demo-services');
 
 // Unique per run: the catalog and the simulated clusters outlive a test when the portal is reused.
 const name = `e2e-svc-${Date.now().toString(36)}`;
-
-async function signInAsGuest(page: Page) {
-  // The demo backend runs in watch mode and may be restarting: try the sign-in a few times.
-  for (let attempt = 1; ; attempt++) {
-    await page.goto('/');
-    const enter = page.getByRole('button', { name: 'Enter' });
-    await expect(enter).toBeVisible({ timeout: 90_000 });
-    await enter.click();
-    const catalog = page.getByRole('link', { name: 'Catalog' }).first();
-    const refused = page.getByRole('alertdialog');
-    await expect(catalog.or(refused).first()).toBeVisible();
-    if (await catalog.isVisible()) return;
-    if (attempt >= 4) {
-      await expect(catalog).toBeVisible();
-      return;
-    }
-    await page.waitForTimeout(10_000);
-  }
-}
 
 test.describe.configure({ retries: 0 });
 

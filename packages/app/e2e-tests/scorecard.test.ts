@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { screenshot, signInAsGuest } from './support';
 
 /**
  * The delivery scorecard against the demo portal: the checkout entity's scorecard (level, rule,
@@ -7,27 +8,6 @@ import { expect, Page, test } from '@playwright/test';
  * organisation view on the ops page grouped by team, with its CSV download. Read-only: it does
  * not change the demo state.
  */
-
-const screenshot = (name: string) => `test-results/screenshots/${name}.png`;
-
-async function signInAsGuest(page: Page) {
-  // The demo backend runs in watch mode and may be restarting: try the sign-in a few times.
-  for (let attempt = 1; ; attempt++) {
-    await page.goto('/');
-    const enter = page.getByRole('button', { name: 'Enter' });
-    await expect(enter).toBeVisible({ timeout: 90_000 });
-    await enter.click();
-    const catalog = page.getByRole('link', { name: 'Catalog' }).first();
-    const refused = page.getByRole('alertdialog');
-    await expect(catalog.or(refused).first()).toBeVisible();
-    if (await catalog.isVisible()) return;
-    if (attempt >= 4) {
-      await expect(catalog).toBeVisible();
-      return;
-    }
-    await page.waitForTimeout(10_000);
-  }
-}
 
 test('the checkout entity shows its scorecard: level, rule and the evidence of each check', async ({
   page,

@@ -1,4 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
 import {
   renderInTestApp,
   TestApiProvider,
@@ -27,17 +26,7 @@ import {
 import { fakeApi } from './__testUtils__/apis';
 import { makeEntityRollouts, makeDetail } from './__testUtils__/data';
 import { makeEntityScorecard } from './__testUtils__/scorecardData';
-
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'checkout',
-    namespace: 'default',
-    annotations: { 'backstage.io/kubernetes-id': 'checkout' },
-  },
-  spec: { type: 'service', owner: 'team-checkout', lifecycle: 'production' },
-};
+import { checkoutEntity } from './__testUtils__/render';
 
 const api = fakeApi({
   getEntityRollouts: async () => makeEntityRollouts(),
@@ -49,7 +38,7 @@ function apis() {
   return [
     [progressiveDeliveryApiRef, api],
     [permissionApiRef, mockApis.permission()],
-    [catalogApiRef, catalogApiMock({ entities: [entity] })],
+    [catalogApiRef, catalogApiMock({ entities: [checkoutEntity] })],
     [starredEntitiesApiRef, new MockStarredEntitiesApi()],
   ] as const;
 }
@@ -60,16 +49,19 @@ describe('legacy exports', () => {
     expect(EntityProgressiveDeliveryOverviewCard).toBeDefined();
     expect(EntityProgressiveDeliveryScorecardCard).toBeDefined();
     expect(ProgressiveDeliveryPage).toBeDefined();
-    expect(isProgressiveDeliveryAvailable(entity)).toBe(true);
+    expect(isProgressiveDeliveryAvailable(checkoutEntity)).toBe(true);
     expect(
-      isProgressiveDeliveryAvailable({ ...entity, metadata: { name: 'x' } }),
+      isProgressiveDeliveryAvailable({
+        ...checkoutEntity,
+        metadata: { name: 'x' },
+      }),
     ).toBe(false);
   });
 
   it('mounts the tab, the overview card and the scorecard card in an EntityLayout', async () => {
     await renderInTestApp(
       <TestApiProvider apis={apis() as any}>
-        <EntityProvider entity={entity}>
+        <EntityProvider entity={checkoutEntity}>
           <EntityLayout>
             <EntityLayout.Route path="/" title="Overview">
               <>

@@ -1,4 +1,5 @@
 import {
+  emptyScorecardOutcomes,
   EntityScorecardResponse,
   OrgScorecardResponse,
   ScorecardCheck,
@@ -113,15 +114,12 @@ export function makeChecks(): ScorecardCheck[] {
   ];
 }
 
+/** Outcomes of the 30 days up to 2026-01-31 with some of everything. */
 export function makeOutcomes(
   overrides: Partial<ScorecardOutcomes> = {},
 ): ScorecardOutcomes {
   return {
-    window: {
-      days: 30,
-      from: '2026-01-01T00:00:00.000Z',
-      to: '2026-01-31T00:00:00.000Z',
-    },
+    ...emptyScorecardOutcomes(30, new Date('2026-01-31T00:00:00.000Z')),
     rolloutsStarted: 5,
     rolloutsCompleted: 4,
     rolloutsAborted: 1,

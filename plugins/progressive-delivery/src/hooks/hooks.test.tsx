@@ -1,57 +1,30 @@
-import { ReactNode } from 'react';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { TestApiProvider } from '@backstage/test-utils';
-import { signalApiRef, SignalApi } from '@backstage/plugin-signals-react';
-import { progressiveDeliveryApiRef } from '../api';
 import { fakeApi, responseError } from '../__testUtils__/apis';
+import { hookWrapper } from '../__testUtils__/render';
+import { fakeSignals } from '../__testUtils__/signals';
 import { makeEntityRollouts, makeInfo } from '../__testUtils__/data';
 import { useEntityRollouts } from './useEntityRollouts';
 import { useOpsRollouts } from './useOpsRollouts';
 import { useRolloutDetail } from './useRolloutDetail';
 import { explainActionFailure, useRolloutAction } from './useRolloutAction';
-import { ProgressiveDeliveryApi } from '../api';
 
 const entity = { kind: 'Component', namespace: 'default', name: 'checkout' };
 const rollout = { cluster: 'eu-prod', namespace: 'checkout', name: 'checkout' };
 
-function wrapperWith(api: ProgressiveDeliveryApi, signals?: SignalApi) {
-  return ({ children }: { children: ReactNode }) => (
-    <TestApiProvider
-      apis={
-        (signals
-          ? [
-              [progressiveDeliveryApiRef, api],
-              [signalApiRef, signals],
-            ]
-          : [[progressiveDeliveryApiRef, api]]) as any
-      }
-    >
-      {children}
-    </TestApiProvider>
-  );
-}
-
 describe('useEntityRollouts', () => {
   it('subscribes to the entity channel and refetches on its signal', async () => {
-    const channels: string[] = [];
-    let fire: () => void = () => {};
-    const signals: SignalApi = {
-      subscribe(channel, onMessage) {
-        channels.push(channel);
-        fire = () =>
-          onMessage({ entityRef: 'component:default/checkout' } as any);
-        return { unsubscribe: () => {} };
-      },
-    };
+    const signals = fakeSignals();
     const getEntityRollouts = jest.fn(async () => makeEntityRollouts());
     const { result } = renderHook(() => useEntityRollouts(entity), {
-      wrapper: wrapperWith(fakeApi({ getEntityRollouts }), signals),
+      wrapper: hookWrapper(fakeApi({ getEntityRollouts }), {
+        signals: signals.api,
+      }),
     });
     await waitFor(() => expect(result.current.value).toBeDefined());
-    expect(channels).toContain(
+    expect(signals.channels).toContain(
       'progressive-delivery:entity:component:default/checkout',
     );
-    act(() => fire());
+    act(() => signals.fire());
     await waitFor(() => expect(getEntityRollouts).toHaveBeenCalledTimes(2));
   });
 });
@@ -65,10 +38,10 @@ describe('useOpsRollouts and useRolloutDetail', () => {
     const getRolloutDetail = jest.fn(async () => ({ name: 'checkout' } as any));
     const api = fakeApi({ getOpsRollouts, getRolloutDetail });
     renderHook(() => useOpsRollouts({ attention: true }), {
-      wrapper: wrapperWith(api),
+      wrapper: hookWrapper(api),
     });
     renderHook(() => useRolloutDetail(entity, rollout), {
-      wrapper: wrapperWith(api),
+      wrapper: hookWrapper(api),
     });
     await waitFor(() =>
       expect(getOpsRollouts).toHaveBeenCalledWith({ attention: true }),
@@ -91,7 +64,7 @@ describe('useRolloutAction', () => {
     const { result } = renderHook(
       () => useRolloutAction(entity, rollout, onDone),
       {
-        wrapper: wrapperWith(fakeApi({ performAction })),
+        wrapper: hookWrapper(fakeApi({ performAction })),
       },
     );
     await act(async () => {

@@ -1,12 +1,11 @@
-import { ReactNode } from 'react';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
-import { TestApiProvider } from '@backstage/test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { signalApiRef, SignalApi } from '@backstage/plugin-signals-react';
+import { SignalApi } from '@backstage/plugin-signals-react';
 import { EntityScorecardResponse } from '@pdelivery/backstage-plugin-progressive-delivery-common';
-import { ProgressiveDeliveryApi, progressiveDeliveryApiRef } from '../api';
+import { ProgressiveDeliveryApi } from '../api';
 import { fakeApi } from '../__testUtils__/apis';
+import { hookWrapper } from '../__testUtils__/render';
+import { fakeSignals } from '../__testUtils__/signals';
 import {
   makeEntityScorecard,
   makeOrgScorecards,
@@ -24,39 +23,14 @@ function component(name: string): Entity {
   };
 }
 
-function fakeSignals() {
-  const channels: string[] = [];
-  let fire: () => void = () => {};
-  const api: SignalApi = {
-    subscribe(channel, onMessage) {
-      channels.push(channel);
-      fire = () => onMessage({ changedAt: 'now' } as any);
-      return { unsubscribe: () => {} };
-    },
-  };
-  return { api, channels, fire: () => fire() };
-}
-
 function wrapper(
   api: ProgressiveDeliveryApi,
   props: { entity?: () => Entity; signals?: SignalApi } = {},
 ) {
-  return ({ children }: { children: ReactNode }) => (
-    <TestApiProvider
-      apis={
-        (props.signals
-          ? [
-              [progressiveDeliveryApiRef, api],
-              [signalApiRef, props.signals],
-            ]
-          : [[progressiveDeliveryApiRef, api]]) as any
-      }
-    >
-      <EntityProvider entity={props.entity?.() ?? component('checkout')}>
-        {children}
-      </EntityProvider>
-    </TestApiProvider>
-  );
+  return hookWrapper(api, {
+    signals: props.signals,
+    entity: () => props.entity?.() ?? component('checkout'),
+  });
 }
 
 describe('useEntityScorecard', () => {

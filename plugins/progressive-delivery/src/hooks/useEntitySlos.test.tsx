@@ -1,37 +1,18 @@
-import { ReactNode } from 'react';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { TestApiProvider } from '@backstage/test-utils';
-import { signalApiRef, SignalApi } from '@backstage/plugin-signals-react';
 import { EntitySlosResponse } from '@pdelivery/backstage-plugin-progressive-delivery-common';
-import { progressiveDeliveryApiRef, ProgressiveDeliveryApi } from '../api';
+import { ProgressiveDeliveryApi } from '../api';
 import { fakeApi } from '../__testUtils__/apis';
+import { hookWrapper } from '../__testUtils__/render';
+import { fakeSignals } from '../__testUtils__/signals';
 import { makeEntitySlos, makeSlo } from '../__testUtils__/slos';
 import { useEntitySlos } from './useEntitySlos';
 
 const entity = { kind: 'Component', namespace: 'default', name: 'checkout' };
 
 function withSignals(api: ProgressiveDeliveryApi) {
-  const channels: string[] = [];
-  let fire: () => void = () => {};
-  const signals: SignalApi = {
-    subscribe(channel, onMessage) {
-      channels.push(channel);
-      fire = () =>
-        onMessage({ entityRef: 'component:default/checkout' } as never);
-      return { unsubscribe: () => {} };
-    },
-  };
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <TestApiProvider
-      apis={[
-        [progressiveDeliveryApiRef, api],
-        [signalApiRef, signals],
-      ]}
-    >
-      {children}
-    </TestApiProvider>
-  );
-  return { wrapper, channels, fire: () => fire() };
+  const signals = fakeSignals();
+  const wrapper = hookWrapper(api, { signals: signals.api });
+  return { wrapper, channels: signals.channels, fire: () => signals.fire() };
 }
 
 describe('useEntitySlos', () => {

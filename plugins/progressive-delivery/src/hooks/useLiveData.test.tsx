@@ -1,25 +1,7 @@
-import { ReactNode } from 'react';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { TestApiProvider } from '@backstage/test-utils';
-import { signalApiRef, SignalApi } from '@backstage/plugin-signals-react';
+import { hookWrapper } from '../__testUtils__/render';
+import { fakeSignals } from '../__testUtils__/signals';
 import { useLiveData } from './useLiveData';
-
-function fakeSignals() {
-  const listeners = new Map<string, Array<(m: any) => void>>();
-  const api: SignalApi = {
-    subscribe(channel, onMessage) {
-      const list = listeners.get(channel) ?? [];
-      list.push(onMessage as any);
-      listeners.set(channel, list);
-      return { unsubscribe: () => {} };
-    },
-  };
-  return {
-    api,
-    send: (channel: string, message: object) =>
-      listeners.get(channel)?.forEach(l => l(message)),
-  };
-}
 
 describe('useLiveData', () => {
   afterEach(() => jest.useRealTimers());
@@ -33,13 +15,8 @@ describe('useLiveData', () => {
       .mockImplementationOnce(
         () => new Promise<number>(r => (resolveSecond = r)),
       );
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <TestApiProvider apis={[[signalApiRef, signals.api]]}>
-        {children}
-      </TestApiProvider>
-    );
     const { result } = renderHook(() => useLiveData(load, [], 'chan'), {
-      wrapper,
+      wrapper: hookWrapper(undefined, { signals: signals.api }),
     });
     await waitFor(() => expect(result.current.value).toBe(1));
     expect(result.current.live).toBe(true);
@@ -59,9 +36,7 @@ describe('useLiveData', () => {
       .mockRejectedValueOnce(new Error('flaky'))
       .mockResolvedValue('b');
     const { result } = renderHook(() => useLiveData(load, [], 'chan', 1000), {
-      wrapper: ({ children }) => (
-        <TestApiProvider apis={[]}>{children}</TestApiProvider>
-      ),
+      wrapper: hookWrapper(),
     });
     await act(async () => {});
     expect(result.current.value).toBe('a');
@@ -81,9 +56,7 @@ describe('useLiveData', () => {
   it('does nothing while disabled', async () => {
     const load = jest.fn().mockResolvedValue(1);
     renderHook(() => useLiveData(load, [], 'chan', 1000, false), {
-      wrapper: ({ children }) => (
-        <TestApiProvider apis={[]}>{children}</TestApiProvider>
-      ),
+      wrapper: hookWrapper(),
     });
     await act(async () => {});
     expect(load).not.toHaveBeenCalled();

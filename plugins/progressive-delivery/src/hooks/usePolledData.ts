@@ -1,11 +1,5 @@
-import {
-  DependencyList,
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-} from 'react';
-import { LiveData } from './useLiveData';
+import { DependencyList } from 'react';
+import { LiveData, usePolling, useReloadable } from './useReloadable';
 
 /**
  * Loads once and then every `pollMs`, for data that changes too slowly, or costs too much, to
@@ -16,43 +10,7 @@ export function usePolledData<T>(
   deps: DependencyList,
   pollMs: number,
 ): LiveData<T> {
-  const [state, setState] = useState<{
-    value?: T;
-    error?: Error;
-    loading: boolean;
-  }>({ loading: true });
-  const loadRef = useRef(load);
-  loadRef.current = load;
-  const sequence = useRef(0);
-
-  const refresh = useCallback(async () => {
-    const id = ++sequence.current;
-    setState(s => ({ ...s, loading: true }));
-    try {
-      const value = await loadRef.current();
-      if (id === sequence.current) setState({ value, loading: false });
-    } catch (e) {
-      if (id === sequence.current) {
-        setState(s => ({ value: s.value, error: e as Error, loading: false }));
-      }
-    }
-  }, []);
-
-  useEffect(() => {
-    setState({ loading: true });
-    refresh();
-    const timer = setInterval(() => {
-      refresh();
-    }, pollMs);
-    return () => clearInterval(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, pollMs]);
-
-  const setValue = useCallback(
-    (update: (value: T | undefined) => T | undefined) =>
-      setState(s => ({ ...s, value: update(s.value) })),
-    [],
-  );
-
-  return { ...state, live: false, refresh, setValue };
+  const data = useReloadable(load, deps);
+  usePolling(data.refresh, pollMs, true);
+  return { ...data, live: false };
 }

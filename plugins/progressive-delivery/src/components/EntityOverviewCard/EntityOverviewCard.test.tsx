@@ -1,32 +1,14 @@
-import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp } from '@backstage/test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import { EntityOverviewCard } from './EntityOverviewCard';
-import { Apis, fakeApi } from '../../__testUtils__/apis';
+import { fakeApi } from '../../__testUtils__/apis';
+import { renderForEntity } from '../../__testUtils__/render';
 import { makeEntityRollouts } from '../../__testUtils__/data';
-
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'checkout',
-    annotations: { 'backstage.io/kubernetes-id': 'checkout' },
-  },
-  spec: {},
-};
 
 describe('EntityOverviewCard', () => {
   it('summarises each rollout and links to the tab', async () => {
-    await renderInTestApp(
-      <Apis
-        api={fakeApi({ getEntityRollouts: async () => makeEntityRollouts() })}
-      >
-        <EntityProvider entity={entity}>
-          <EntityOverviewCard />
-        </EntityProvider>
-      </Apis>,
-    );
+    await renderForEntity(<EntityOverviewCard />, {
+      api: fakeApi({ getEntityRollouts: async () => makeEntityRollouts() }),
+    });
     expect(
       await screen.findByText('checkout · eu-prod/checkout'),
     ).toBeInTheDocument();
@@ -36,17 +18,11 @@ describe('EntityOverviewCard', () => {
   });
 
   it('explains the label when no rollout matches', async () => {
-    await renderInTestApp(
-      <Apis
-        api={fakeApi({
-          getEntityRollouts: async () => makeEntityRollouts({ rollouts: [] }),
-        })}
-      >
-        <EntityProvider entity={entity}>
-          <EntityOverviewCard />
-        </EntityProvider>
-      </Apis>,
-    );
+    await renderForEntity(<EntityOverviewCard />, {
+      api: fakeApi({
+        getEntityRollouts: async () => makeEntityRollouts({ rollouts: [] }),
+      }),
+    });
     expect(
       await screen.findByText('No Rollouts found for this entity'),
     ).toBeInTheDocument();

@@ -1,14 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp } from '@backstage/test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EntityProgressiveDeliveryContent } from './EntityProgressiveDeliveryContent';
 import { ProgressiveDeliveryApi } from '../../api';
-import { Apis, fakeApi } from '../../__testUtils__/apis';
+import { fakeApi } from '../../__testUtils__/apis';
+import { checkoutEntity, renderForEntity } from '../../__testUtils__/render';
 import {
   failedAnalysis,
   makeAuditEntry,
@@ -19,26 +15,8 @@ import {
 } from '../../__testUtils__/data';
 import { makeBurningSlo, makeEntitySlos } from '../../__testUtils__/slos';
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'checkout',
-    namespace: 'default',
-    annotations: { 'backstage.io/kubernetes-id': 'checkout' },
-  },
-  spec: { type: 'service', owner: 'team-checkout' },
-};
-
-function renderWith(api: ProgressiveDeliveryApi, target: Entity = entity) {
-  return renderInTestApp(
-    <Apis api={api}>
-      <EntityProvider entity={target}>
-        <EntityProgressiveDeliveryContent />
-      </EntityProvider>
-    </Apis>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+function renderWith(api: ProgressiveDeliveryApi, entity?: Entity) {
+  return renderForEntity(<EntityProgressiveDeliveryContent />, { api, entity });
 }
 
 describe('EntityProgressiveDeliveryContent', () => {
@@ -51,7 +29,7 @@ describe('EntityProgressiveDeliveryContent', () => {
 
   it('explains the annotations when the entity has none', async () => {
     await renderWith(fakeApi({}), {
-      ...entity,
+      ...checkoutEntity,
       metadata: { name: 'plain', namespace: 'default' },
     });
     expect(

@@ -17,6 +17,7 @@ import {
 } from '@pdelivery/backstage-plugin-progressive-delivery-common';
 import { useEntityRollouts } from '../../hooks';
 import { ClusterStatusBanner } from '../ClusterStatusBanner';
+import { RefreshError } from '../RefreshError';
 import { RolloutPanel } from '../RolloutPanel';
 import { AuditTrail } from '../AuditTrail';
 import { SloPanel } from '../SloPanel';
@@ -112,11 +113,7 @@ function EntityRollouts(props: {
           {loading ? ' · refreshing…' : ''}
         </Typography>
       </Box>
-      {error && (
-        <Typography variant="body2" color="error" role="alert">
-          Could not refresh: {error.message}. Showing the last data.
-        </Typography>
-      )}
+      <RefreshError error={error} />
       <ClusterStatusBanner clusters={value.clusters} />
       {groups.length === 0 ? (
         <NoRollouts entity={entity} />

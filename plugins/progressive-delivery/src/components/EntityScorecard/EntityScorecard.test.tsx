@@ -1,14 +1,14 @@
 import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp } from '@backstage/test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  emptyScorecardOutcomes,
   EntityScorecardResponse,
   ScorecardLevel,
 } from '@pdelivery/backstage-plugin-progressive-delivery-common';
 import { EntityScorecard } from './EntityScorecard';
-import { Apis, fakeApi, responseError } from '../../__testUtils__/apis';
+import { fakeApi, responseError } from '../../__testUtils__/apis';
+import { checkoutEntity, renderForEntity } from '../../__testUtils__/render';
 import {
   levelRules,
   makeCheck,
@@ -17,27 +17,14 @@ import {
 } from '../../__testUtils__/scorecardData';
 import { ProgressiveDeliveryApi } from '../../api';
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'checkout',
-    annotations: { 'backstage.io/kubernetes-id': 'checkout' },
-  },
-  spec: {},
-};
-
-async function renderSection(
+function renderSection(
   getEntityScorecard: ProgressiveDeliveryApi['getEntityScorecard'],
-  subject: Entity = entity,
+  entity: Entity = checkoutEntity,
 ) {
-  await renderInTestApp(
-    <Apis api={fakeApi({ getEntityScorecard })}>
-      <EntityProvider entity={subject}>
-        <EntityScorecard />
-      </EntityProvider>
-    </Apis>,
-  );
+  return renderForEntity(<EntityScorecard />, {
+    api: fakeApi({ getEntityScorecard }),
+    entity,
+  });
 }
 
 describe('EntityScorecard', () => {
@@ -59,7 +46,7 @@ describe('EntityScorecard', () => {
   it('says which annotation to add when the entity has none', async () => {
     const getEntityScorecard = jest.fn();
     await renderSection(getEntityScorecard, {
-      ...entity,
+      ...checkoutEntity,
       metadata: { name: 'checkout' },
     });
     expect(
@@ -208,18 +195,14 @@ describe('EntityScorecard', () => {
   it('shows the outcomes, explaining missing numbers', async () => {
     await renderSection(async () =>
       makeEntityScorecard({
-        outcomes: makeOutcomes({
-          medianTimeToPromoteSeconds: null,
-          p90TimeToPromoteSeconds: null,
-          analysisFailureRate: null,
-          analysisRuns: {
-            total: 0,
-            successful: 0,
-            failed: 0,
-            errored: 0,
-            inconclusive: 0,
-          },
-        }),
+        // Rollouts ran and actions were taken, but nothing was promoted or analysed.
+        outcomes: {
+          ...emptyScorecardOutcomes(30, new Date('2026-01-31T00:00:00.000Z')),
+          rolloutsStarted: 5,
+          rolloutsCompleted: 4,
+          rolloutsAborted: 1,
+          actions: { portal: 3, elsewhere: 1 },
+        },
       }),
     );
     const table = await screen.findByRole('table', {

@@ -12,6 +12,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { isProgressiveDeliveryAvailable } from '@pdelivery/backstage-plugin-progressive-delivery-common';
 import { useEntityScorecard } from '../../hooks';
 import { ClusterStatusBanner } from '../ClusterStatusBanner';
+import { RefreshError } from '../RefreshError';
 import { MissingAnnotations, NoClusters } from '../ConfigurationHelp';
 import { ScorecardCheckList } from '../ScorecardCheckList';
 import { ScorecardHistoryChart } from '../ScorecardHistoryChart';
@@ -39,12 +40,7 @@ function Body() {
   return (
     <>
       <ClusterStatusBanner clusters={value.clusters} />
-      {error && (
-        <Typography variant="body2" color="error" role="alert">
-          Could not refresh the scorecard: {error.message}. Showing the last
-          data.
-        </Typography>
-      )}
+      <RefreshError error={error} what="the scorecard" />
       {applicable === 0 ? (
         <NoWorkloads entity={entity} />
       ) : (

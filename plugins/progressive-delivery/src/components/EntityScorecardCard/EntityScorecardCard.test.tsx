@@ -1,36 +1,22 @@
 import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp } from '@backstage/test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
 import { EntityScorecardCard } from './EntityScorecardCard';
-import { Apis, fakeApi } from '../../__testUtils__/apis';
+import { fakeApi } from '../../__testUtils__/apis';
+import { checkoutEntity, renderForEntity } from '../../__testUtils__/render';
 import {
   makeCheck,
   makeEntityScorecard,
 } from '../../__testUtils__/scorecardData';
 import { ProgressiveDeliveryApi } from '../../api';
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'checkout',
-    annotations: { 'backstage.io/kubernetes-id': 'checkout' },
-  },
-  spec: {},
-};
-
-async function renderCard(
+function renderCard(
   getEntityScorecard: ProgressiveDeliveryApi['getEntityScorecard'],
-  subject: Entity = entity,
+  entity: Entity = checkoutEntity,
 ) {
-  await renderInTestApp(
-    <Apis api={fakeApi({ getEntityScorecard })}>
-      <EntityProvider entity={subject}>
-        <EntityScorecardCard />
-      </EntityProvider>
-    </Apis>,
-  );
+  return renderForEntity(<EntityScorecardCard />, {
+    api: fakeApi({ getEntityScorecard }),
+    entity,
+  });
 }
 
 describe('EntityScorecardCard', () => {
@@ -98,7 +84,7 @@ describe('EntityScorecardCard', () => {
       makeEntityScorecard({ checks: [makeCheck({ result: 'n/a' })] }),
     );
     await renderCard(getEntityScorecard, {
-      ...entity,
+      ...checkoutEntity,
       metadata: { name: 'checkout' },
     });
     expect(

@@ -6,10 +6,13 @@ import {
   domainOf,
   parseMeasurementValue,
 } from './chartMath';
+import { ChartBox, ChartFrame, linePath, plotArea } from '../SvgChart';
 
-const WIDTH = 480;
-const HEIGHT = 160;
-const PAD = { left: 48, right: 12, top: 12, bottom: 28 };
+const BOX: ChartBox = {
+  width: 480,
+  height: 160,
+  pad: { left: 48, right: 12, top: 12, bottom: 28 },
+};
 
 /**
  * A metric's measurements over time (plain SVG), with its success and failure conditions drawn
@@ -49,12 +52,8 @@ export function MeasurementChart(props: { metric: AnalysisMetricDetail }) {
   const xs = useTime ? times : points.map(p => p.index);
   const xMin = Math.min(...xs);
   const xMax = Math.max(...xs);
-  const plotW = WIDTH - PAD.left - PAD.right;
-  const plotH = HEIGHT - PAD.top - PAD.bottom;
-  const x = (v: number) =>
-    PAD.left +
-    (xMax === xMin ? plotW / 2 : ((v - xMin) / (xMax - xMin)) * plotW);
-  const y = (v: number) => PAD.top + (1 - (v - yMin) / (yMax - yMin)) * plotH;
+  const area = plotArea(BOX, [xMin, xMax], [yMin, yMax]);
+  const { x, y } = area;
 
   const phaseColor = (phase: string) => {
     switch (phase) {
@@ -70,9 +69,7 @@ export function MeasurementChart(props: { metric: AnalysisMetricDetail }) {
         return theme.palette.text.secondary;
     }
   };
-  const path = points
-    .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(xs[i])},${y(p.value)}`)
-    .join(' ');
+  const path = linePath(points.map((p, i) => ({ x: x(xs[i]), y: y(p.value) })));
   const label = `${metric.name}: ${points
     .map(p => `${p.raw ?? p.value} (${p.phase})`)
     .join(', ')}${
@@ -82,52 +79,24 @@ export function MeasurementChart(props: { metric: AnalysisMetricDetail }) {
   }`;
 
   return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width="100%"
-      style={{ maxWidth: WIDTH }}
-      role="img"
-      aria-label={label}
+    <ChartFrame
+      area={area}
+      label={label}
+      yTicks={[yMin, yMax]}
+      formatTick={v => Number(v.toPrecision(3))}
     >
-      <title>{label}</title>
-      <line
-        x1={PAD.left}
-        x2={PAD.left}
-        y1={PAD.top}
-        y2={PAD.top + plotH}
-        stroke={theme.palette.divider}
-      />
-      <line
-        x1={PAD.left}
-        x2={PAD.left + plotW}
-        y1={PAD.top + plotH}
-        y2={PAD.top + plotH}
-        stroke={theme.palette.divider}
-      />
-      {[yMin, yMax].map(v => (
-        <text
-          key={`y-${v}`}
-          x={PAD.left - 4}
-          y={y(v) + 4}
-          textAnchor="end"
-          fontSize={10}
-          fill={theme.palette.text.secondary}
-        >
-          {Number(v.toPrecision(3))}
-        </text>
-      ))}
       {success !== undefined && (
         <g data-testid="success-threshold">
           <line
-            x1={PAD.left}
-            x2={PAD.left + plotW}
+            x1={area.left}
+            x2={area.right}
             y1={y(success)}
             y2={y(success)}
             stroke={phaseColor('Successful')}
             strokeDasharray="4 3"
           />
           <text
-            x={PAD.left + plotW}
+            x={area.right}
             y={y(success) - 3}
             textAnchor="end"
             fontSize={10}
@@ -140,15 +109,15 @@ export function MeasurementChart(props: { metric: AnalysisMetricDetail }) {
       {failure !== undefined && (
         <g data-testid="failure-threshold">
           <line
-            x1={PAD.left}
-            x2={PAD.left + plotW}
+            x1={area.left}
+            x2={area.right}
             y1={y(failure)}
             y2={y(failure)}
             stroke={phaseColor('Failed')}
             strokeDasharray="2 2"
           />
           <text
-            x={PAD.left + plotW}
+            x={area.right}
             y={y(failure) + 11}
             textAnchor="end"
             fontSize={10}
@@ -174,16 +143,16 @@ export function MeasurementChart(props: { metric: AnalysisMetricDetail }) {
       {useTime && (
         <>
           <text
-            x={PAD.left}
-            y={HEIGHT - 8}
+            x={area.left}
+            y={BOX.height - 8}
             fontSize={10}
             fill={theme.palette.text.secondary}
           >
             {new Date(xMin).toLocaleTimeString()}
           </text>
           <text
-            x={PAD.left + plotW}
-            y={HEIGHT - 8}
+            x={area.right}
+            y={BOX.height - 8}
             textAnchor="end"
             fontSize={10}
             fill={theme.palette.text.secondary}
@@ -192,6 +161,6 @@ export function MeasurementChart(props: { metric: AnalysisMetricDetail }) {
           </text>
         </>
       )}
-    </svg>
+    </ChartFrame>
   );
 }

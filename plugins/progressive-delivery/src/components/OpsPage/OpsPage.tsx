@@ -1,26 +1,11 @@
 import { useState } from 'react';
 import Box from '@material-ui/core/Box';
-import FormControl from '@material-ui/core/FormControl';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
-import MuiTableCell, { TableCellProps } from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-
-/** Table cells keep words whole (the theme would otherwise break them anywhere). */
-function TableCell(props: TableCellProps) {
-  return (
-    <MuiTableCell
-      {...props}
-      style={{ wordBreak: 'normal', overflowWrap: 'normal', ...props.style }}
-    />
-  );
-}
 import Typography from '@material-ui/core/Typography';
 import {
   Content,
@@ -37,6 +22,8 @@ import { RolloutStatusChip } from '../RolloutStatusChip';
 import { ClusterStatusBanner } from '../ClusterStatusBanner';
 import { AuditTrail } from '../AuditTrail';
 import { NoClusters } from '../ConfigurationHelp';
+import { FilterBar, FilterSelect } from '../FilterBar';
+import { TableCell } from '../TableCell';
 import { OrgScorecards } from '../OrgScorecards';
 import {
   filterOptions,
@@ -63,46 +50,22 @@ function RolloutsView(props: { attention: boolean }) {
   return (
     <>
       <ClusterStatusBanner clusters={value.clusters} />
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        style={{ gap: 16 }}
-        mb={2}
-        alignItems="flex-end"
-      >
-        {(Object.keys(FILTER_LABELS) as Array<keyof OpsFilters>).map(field => {
-          const id = `pd-filter-${field}`;
-          return (
-            <FormControl key={field} style={{ minWidth: 160 }}>
-              <InputLabel id={`${id}-label`}>{FILTER_LABELS[field]}</InputLabel>
-              <Select
-                labelId={`${id}-label`}
-                id={id}
-                value={filters[field]}
-                onChange={e =>
-                  setFilters(f => ({ ...f, [field]: e.target.value as string }))
-                }
-                inputProps={{
-                  'aria-label': `Filter by ${FILTER_LABELS[
-                    field
-                  ].toLocaleLowerCase('en-US')}`,
-                }}
-              >
-                <MenuItem value="">Any</MenuItem>
-                {filterOptions(value.rollouts, field).map(option => (
-                  <MenuItem key={option} value={option}>
-                    {option}
-                  </MenuItem>
-                ))}
-              </Select>
-            </FormControl>
-          );
-        })}
+      <FilterBar>
+        {(Object.keys(FILTER_LABELS) as Array<keyof OpsFilters>).map(field => (
+          <FilterSelect
+            key={field}
+            id={`pd-filter-${field}`}
+            label={FILTER_LABELS[field]}
+            value={filters[field]}
+            options={filterOptions(value.rollouts, field)}
+            onChange={v => setFilters(f => ({ ...f, [field]: v }))}
+          />
+        ))}
         <Typography variant="caption" color="textSecondary">
           {rows.length} of {value.rollouts.length} rollouts ·{' '}
           {live ? 'live updates' : 'refreshing every 30 s'}
         </Typography>
-      </Box>
+      </FilterBar>
       {rows.length === 0 ? (
         <Typography variant="body1">
           {props.attention && value.rollouts.length === 0

@@ -11,7 +11,7 @@ import { ScorecardLevelBadge } from '../ScorecardLevelBadge';
 import { ScorecardTrend } from '../ScorecardTrend';
 import { failureRate, promoteTime } from '../ScorecardOutcomes';
 import { RefLink } from './RefLink';
-import { TableCell } from './TableCell';
+import { TableCell } from '../TableCell';
 
 /** A number, or a dash whose tooltip and label say why there is none (keeps the table narrow). */
 function Metric(props: {

@@ -1,10 +1,5 @@
 import { useMemo, useState } from 'react';
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import FormControl from '@material-ui/core/FormControl';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
@@ -25,7 +20,9 @@ import {
 } from '@pdelivery/backstage-plugin-progressive-delivery-common';
 import { useOrgScorecards } from '../../hooks';
 import { ClusterStatusBanner } from '../ClusterStatusBanner';
+import { RefreshError } from '../RefreshError';
 import { NoClusters } from '../ConfigurationHelp';
+import { FilterBar, FilterSelect } from '../FilterBar';
 import {
   DEFAULT_SCORECARD_DAYS,
   ScorecardWindowSelector,
@@ -123,45 +120,18 @@ export function OrgScorecards() {
   return (
     <>
       <ClusterStatusBanner clusters={value.clusters} />
-      {error && (
-        <Typography variant="body2" color="error" role="alert">
-          Could not refresh the scorecards: {error.message}. Showing the last
-          data.
-        </Typography>
-      )}
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        style={{ gap: 16 }}
-        mb={2}
-        alignItems="flex-end"
-      >
-        {SELECT_FILTERS.map(({ field, label }) => {
-          const id = `pd-scorecard-filter-${field}`;
-          return (
-            <FormControl key={field} style={{ minWidth: 160 }}>
-              <InputLabel id={`${id}-label`}>{label}</InputLabel>
-              <Select
-                labelId={`${id}-label`}
-                id={id}
-                value={filters[field]}
-                onChange={e =>
-                  setFilters(f => ({ ...f, [field]: e.target.value as string }))
-                }
-                inputProps={{
-                  'aria-label': `Filter by ${label.toLocaleLowerCase('en-US')}`,
-                }}
-              >
-                <MenuItem value="">Any</MenuItem>
-                {options(field).map(option => (
-                  <MenuItem key={option} value={option}>
-                    {option}
-                  </MenuItem>
-                ))}
-              </Select>
-            </FormControl>
-          );
-        })}
+      <RefreshError error={error} what="the scorecards" />
+      <FilterBar>
+        {SELECT_FILTERS.map(({ field, label }) => (
+          <FilterSelect
+            key={field}
+            id={`pd-scorecard-filter-${field}`}
+            label={label}
+            value={filters[field]}
+            options={options(field)}
+            onChange={v => setFilters(f => ({ ...f, [field]: v }))}
+          />
+        ))}
         <TextField
           label="Search"
           value={filters.text}
@@ -188,7 +158,7 @@ export function OrgScorecards() {
         >
           Download CSV
         </Button>
-      </Box>
+      </FilterBar>
       <Typography
         variant="caption"
         color="textSecondary"

@@ -9,7 +9,7 @@ import {
 } from '@pdelivery/backstage-plugin-progressive-delivery-common';
 import { ScorecardTrend } from '../ScorecardTrend';
 import { RefLink } from './RefLink';
-import { TableCell } from './TableCell';
+import { TableCell } from '../TableCell';
 
 const GROUP_NAMES: Record<
   ScorecardGrouping,

@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
-import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
@@ -20,15 +19,9 @@ import { StepsTimeline } from '../StepsTimeline';
 import { AnalysisRunPanel } from '../AnalysisRunPanel';
 import { RevisionsTable } from '../RevisionsTable';
 import { ClusterStatusBanner } from '../ClusterStatusBanner';
+import { ResourceCard } from '../ResourceCard';
 
 const useStyles = makeStyles((theme: Theme) => ({
-  paper: { padding: theme.spacing(2), marginBottom: theme.spacing(2) },
-  header: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-  },
   section: { marginTop: theme.spacing(2) },
 }));
 
@@ -101,7 +94,6 @@ export function RolloutPanel(props: {
   /** Called after an action with the new state; the parent updates its list. */
   onChanged?: (result: RolloutActionResponse, cluster: string) => void;
 }) {
-  const classes = useStyles();
   const { entity, onChanged } = props;
   const [expanded, setExpanded] = useState(props.defaultExpanded ?? true);
   const detail = useRolloutDetail(
@@ -144,30 +136,28 @@ export function RolloutPanel(props: {
   const detailsId = `pd-details-${rollout.cluster}-${rollout.namespace}-${rollout.name}`;
 
   return (
-    <Paper
-      className={classes.paper}
-      variant="outlined"
-      component="article"
-      aria-label={`Rollout ${rollout.name} in ${rollout.cluster}`}
-    >
-      <div className={classes.header}>
-        <Typography variant="h5" component="h3">
-          {rollout.name}
-        </Typography>
-        <Chip size="small" label={`cluster ${rollout.cluster}`} />
-        <Chip size="small" label={`namespace ${rollout.namespace}`} />
-        <Chip size="small" variant="outlined" label={info.strategy} />
-        <RolloutStatusChip info={info} />
-        {info.step ? (
-          <Typography variant="body2" data-testid="rollout-step">
-            Step {info.step}
+    <ResourceCard
+      kind="Rollout"
+      name={rollout.name}
+      cluster={rollout.cluster}
+      namespace={rollout.namespace}
+      titleVariant="h5"
+      badges={
+        <>
+          <Chip size="small" variant="outlined" label={info.strategy} />
+          <RolloutStatusChip info={info} />
+          {info.step ? (
+            <Typography variant="body2" data-testid="rollout-step">
+              Step {info.step}
+            </Typography>
+          ) : null}
+          <Typography variant="body2" color="textSecondary">
+            revision {info.revision} · {info.replicas.ready}/
+            {info.replicas.desired} ready
           </Typography>
-        ) : null}
-        <Typography variant="body2" color="textSecondary">
-          revision {info.revision} · {info.replicas.ready}/
-          {info.replicas.desired} ready
-        </Typography>
-      </div>
+        </>
+      }
+    >
       {info.message && (
         <Typography variant="body2" data-testid="rollout-message">
           {info.message}
@@ -207,6 +197,6 @@ export function RolloutPanel(props: {
           <Details entity={entity} rollout={rollout} detail={detail} />
         )}
       </div>
-    </Paper>
+    </ResourceCard>
   );
 }

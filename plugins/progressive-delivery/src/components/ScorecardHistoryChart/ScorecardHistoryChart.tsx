@@ -7,10 +7,13 @@ import {
   levelChanges,
   stepPath,
 } from './historyMath';
+import { ChartBox, ChartFrame, plotArea } from '../SvgChart';
 
-const WIDTH = 480;
-const HEIGHT = 140;
-const PAD = { left: 32, right: 12, top: 20, bottom: 24 };
+const BOX: ChartBox = {
+  width: 480,
+  height: 140,
+  pad: { left: 32, right: 12, top: 20, bottom: 24 },
+};
 
 /**
  * The score per day as a small step chart (plain SVG): passing checks as a solid line, applicable
@@ -33,12 +36,8 @@ export function ScorecardHistoryChart(props: {
   const xMin = Math.min(...times);
   const xMax = Math.max(...times);
   const yMax = Math.max(1, ...history.map(p => p.applicable));
-  const plotW = WIDTH - PAD.left - PAD.right;
-  const plotH = HEIGHT - PAD.top - PAD.bottom;
-  const x = (t: number) =>
-    PAD.left +
-    (xMax === xMin ? plotW / 2 : ((t - xMin) / (xMax - xMin)) * plotW);
-  const y = (v: number) => PAD.top + (1 - v / yMax) * plotH;
+  const area = plotArea(BOX, [xMin, xMax], [0, yMax]);
+  const { x, y } = area;
   const passed = history.map((p, i) => ({ x: x(times[i]), y: y(p.passed) }));
   const applicable = history.map((p, i) => ({
     x: x(times[i]),
@@ -49,40 +48,7 @@ export function ScorecardHistoryChart(props: {
   const line = theme.palette.primary.main;
 
   return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width="100%"
-      style={{ maxWidth: WIDTH }}
-      role="img"
-      aria-label={label}
-    >
-      <title>{label}</title>
-      <line
-        x1={PAD.left}
-        x2={PAD.left}
-        y1={PAD.top}
-        y2={PAD.top + plotH}
-        stroke={theme.palette.divider}
-      />
-      <line
-        x1={PAD.left}
-        x2={PAD.left + plotW}
-        y1={PAD.top + plotH}
-        y2={PAD.top + plotH}
-        stroke={theme.palette.divider}
-      />
-      {[0, yMax].map(v => (
-        <text
-          key={`y-${v}`}
-          x={PAD.left - 4}
-          y={y(v) + 4}
-          textAnchor="end"
-          fontSize={10}
-          fill={muted}
-        >
-          {v}
-        </text>
-      ))}
+    <ChartFrame area={area} label={label} yTicks={[0, yMax]}>
       <path
         d={stepPath(applicable)}
         fill="none"
@@ -116,7 +82,7 @@ export function ScorecardHistoryChart(props: {
           y={y(p.passed) - 6}
           // Labels near the right edge grow leftwards so they are not cut off.
           textAnchor={
-            x(dayTime(p.day)) > PAD.left + plotW * 0.8 ? 'end' : 'start'
+            x(dayTime(p.day)) > area.left + area.width * 0.8 ? 'end' : 'start'
           }
           fontSize={10}
           fill={theme.palette.text.primary}
@@ -126,8 +92,8 @@ export function ScorecardHistoryChart(props: {
         </text>
       ))}
       <text
-        x={history.length === 1 ? passed[0].x : PAD.left}
-        y={HEIGHT - 6}
+        x={history.length === 1 ? passed[0].x : area.left}
+        y={BOX.height - 6}
         textAnchor={history.length === 1 ? 'middle' : 'start'}
         fontSize={10}
         fill={muted}
@@ -136,8 +102,8 @@ export function ScorecardHistoryChart(props: {
       </text>
       {history.length > 1 && (
         <text
-          x={PAD.left + plotW}
-          y={HEIGHT - 6}
+          x={area.right}
+          y={BOX.height - 6}
           textAnchor="end"
           fontSize={10}
           fill={muted}
@@ -145,6 +111,6 @@ export function ScorecardHistoryChart(props: {
           {history[history.length - 1].day}
         </text>
       )}
-    </svg>
+    </ChartFrame>
   );
 }

@@ -1,5 +1,4 @@
 import Chip from '@material-ui/core/Chip';
-import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import {
@@ -12,6 +11,7 @@ import {
   humanDuration,
   SloSummary,
 } from '@pdelivery/backstage-plugin-progressive-delivery-common';
+import { ResourceCard } from '../ResourceCard';
 import { BurnRateTable } from './BurnRateTable';
 import { ErrorBudgetGauge } from './ErrorBudgetGauge';
 import { SloUnknownState } from './SloUnknownState';
@@ -23,14 +23,6 @@ import {
 } from './sloFormat';
 
 const useStyles = makeStyles((theme: Theme) => ({
-  paper: { padding: theme.spacing(2), marginBottom: theme.spacing(2) },
-  header: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-    marginBottom: theme.spacing(1),
-  },
   tiles: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -118,28 +110,26 @@ export function SloCard(props: { slo: SloSummary }) {
   const budget = slo.errorBudget;
   const target = slo.objective.target / 100;
   return (
-    <Paper
-      className={classes.paper}
-      variant="outlined"
-      component="article"
-      aria-label={`SLO ${slo.name} in ${slo.cluster}`}
+    <ResourceCard
+      kind="SLO"
+      name={slo.name}
+      cluster={slo.cluster}
+      namespace={slo.namespace}
+      titleVariant="h6"
+      badges={
+        <>
+          <SloHealth slo={slo} />
+          <Chip
+            size="small"
+            variant="outlined"
+            label={`indicator ${slo.objective.indicator}`}
+          />
+          {isDemoSlo(slo) && (
+            <Chip size="small" className={classes.demo} label="demo data" />
+          )}
+        </>
+      }
     >
-      <div className={classes.header}>
-        <Typography variant="h6" component="h3">
-          {slo.name}
-        </Typography>
-        <SloHealth slo={slo} />
-        <Chip size="small" label={`cluster ${slo.cluster}`} />
-        <Chip size="small" label={`namespace ${slo.namespace}`} />
-        <Chip
-          size="small"
-          variant="outlined"
-          label={`indicator ${slo.objective.indicator}`}
-        />
-        {isDemoSlo(slo) && (
-          <Chip size="small" className={classes.demo} label="demo data" />
-        )}
-      </div>
       {slo.description && (
         <Typography variant="body2" color="textSecondary" paragraph>
           {slo.description}
@@ -212,6 +202,6 @@ export function SloCard(props: { slo: SloSummary }) {
       <Typography variant="caption" color="textSecondary" component="p">
         {sourceText(slo)}
       </Typography>
-    </Paper>
+    </ResourceCard>
   );
 }

@@ -1,4 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/test-utils';
 import { themes, UnifiedThemeProvider } from '@backstage/theme';
 import { Theme } from '@material-ui/core/styles';
@@ -6,6 +5,7 @@ import { screen, within } from '@testing-library/react';
 import { EntitySlosResponse } from '@pdelivery/backstage-plugin-progressive-delivery-common';
 import { SloPanel } from './SloPanel';
 import { Apis, fakeApi } from '../../__testUtils__/apis';
+import { checkoutEntity } from '../../__testUtils__/render';
 import { makeRollout } from '../../__testUtils__/data';
 import {
   makeBurningSlo,
@@ -16,24 +16,13 @@ import {
   quietTiers,
 } from '../../__testUtils__/slos';
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'checkout',
-    namespace: 'default',
-    annotations: { 'backstage.io/kubernetes-id': 'checkout' },
-  },
-  spec: { type: 'service', owner: 'team-checkout' },
-};
-
 function renderPanel(
   getEntitySlos: () => Promise<EntitySlosResponse>,
   props: Partial<Parameters<typeof SloPanel>[0]> = {},
 ) {
   return renderInTestApp(
     <Apis api={fakeApi({ getEntitySlos })}>
-      <SloPanel entity={entity} {...props} />
+      <SloPanel entity={checkoutEntity} {...props} />
     </Apis>,
   );
 }
@@ -316,7 +305,7 @@ describe('SloPanel', () => {
             getEntitySlos: answer(makeEntitySlos([makeBurningSlo()])),
           })}
         >
-          <SloPanel entity={entity} />
+          <SloPanel entity={checkoutEntity} />
         </Apis>
       </UnifiedThemeProvider>,
     );

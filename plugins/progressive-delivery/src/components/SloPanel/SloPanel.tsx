@@ -1,5 +1,4 @@
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { InfoCard } from '@backstage/core-components';
 import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
@@ -8,6 +7,7 @@ import {
   EntitySlosResponse,
 } from '@pdelivery/backstage-plugin-progressive-delivery-common';
 import { useEntitySlos } from '../../hooks';
+import { RefreshError } from '../RefreshError';
 import { NoSlos } from './NoSlos';
 import { SloCard } from './SloCard';
 import { isDemoSlo } from './sloFormat';
@@ -60,11 +60,7 @@ export function SloPanel(props: {
   } else {
     body = (
       <>
-        {error && (
-          <Typography variant="body2" color="error" role="alert">
-            Could not refresh the SLOs: {error.message}. Showing the last data.
-          </Typography>
-        )}
+        <RefreshError error={error} what="the SLOs" />
         {isDemo(value) && (
           <Alert
             severity="info"

@@ -1,0 +1,1 @@
+export { TableCell } from './TableCell';
