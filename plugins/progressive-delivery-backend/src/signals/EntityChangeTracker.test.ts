@@ -1,6 +1,7 @@
 import {
   entityWorkloadSelector,
   KubernetesObject,
+  Rollout,
 } from '@pdelivery/backstage-plugin-progressive-delivery-common';
 import { ObjectCache } from '../cache/ObjectCache';
 import { canaryRollout } from '../__testUtils__/rollouts';
@@ -75,6 +76,29 @@ describe('EntityChangeTracker', () => {
     });
     expect(tracker.stamp('component:default/web')).not.toBe(afterRollout);
     expect(tracker.stamp('component:default/api')).toBe(api);
+  });
+
+  it('counts a change to an AnalysisTemplate the rollout references', () => {
+    const { cache, interest, tracker } = setup();
+    interest.touch('component:default/web', selectorFor('web'));
+    const base = canaryRollout('web', 'shop', 'web') as unknown as Rollout;
+    base.spec!.strategy!.canary!.steps = [
+      { setWeight: 20 },
+      { analysis: { templates: [{ templateName: 'success-rate' }] } },
+    ];
+    cache.upsert('Rollout', withIdentity(base as KubernetesObject, 'ro-1'));
+    const template = (namespace: string, name: string, rv: string) => ({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AnalysisTemplate',
+      metadata: { name, namespace, resourceVersion: rv },
+      spec: { metrics: [] },
+    });
+    const before = tracker.stamp('component:default/web');
+    cache.upsert('AnalysisTemplate', template('shop', 'other-template', '1'));
+    cache.upsert('AnalysisTemplate', template('elsewhere', 'success-rate', '1'));
+    expect(tracker.stamp('component:default/web')).toBe(before);
+    cache.upsert('AnalysisTemplate', template('shop', 'success-rate', '2'));
+    expect(tracker.stamp('component:default/web')).not.toBe(before);
   });
 
   it('ignores objects that belong to no rollout, and stops on stop()', () => {

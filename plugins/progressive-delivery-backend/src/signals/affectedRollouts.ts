@@ -5,6 +5,7 @@ import {
   Rollout,
 } from '@pdelivery/backstage-plugin-progressive-delivery-common';
 import { CacheEvent, ObjectCache } from '../cache/ObjectCache';
+import { referencedTemplates } from '../slo/analysisGating';
 
 /** The rollouts whose view a changed object affects. */
 export function affectedRollouts(
@@ -13,6 +14,25 @@ export function affectedRollouts(
 ): Rollout[] {
   const object = event.object;
   if (event.kind === 'Rollout') return isRollout(object) ? [object] : [];
+  if (
+    event.kind === 'AnalysisTemplate' ||
+    event.kind === 'ClusterAnalysisTemplate'
+  ) {
+    // What the rollout shows of its templates (error-budget gating) changes with them.
+    const clusterScope = event.kind === 'ClusterAnalysisTemplate';
+    return cache
+      .list<Rollout>('Rollout')
+      .filter(
+        r =>
+          (clusterScope ||
+            r.metadata.namespace === object.metadata.namespace) &&
+          referencedTemplates(r).some(
+            ref =>
+              Boolean(ref.clusterScope) === clusterScope &&
+              ref.templateName === object.metadata.name,
+          ),
+      );
+  }
   if (event.kind === 'Deployment') {
     const deployment = object as Deployment;
     return cache
