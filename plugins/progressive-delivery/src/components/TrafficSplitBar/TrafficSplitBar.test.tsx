@@ -21,6 +21,22 @@ describe('TrafficSplitBar', () => {
     expect(screen.getByText(/still shifting/)).toBeInTheDocument();
   });
 
+  it('shows the new revision as the stable one once fully promoted', async () => {
+    const info = makeInfo({
+      fullyPromoted: true,
+      setWeight: 100,
+      actualWeight: 100,
+    });
+    info.revisions[0].replicaSets[0].tags = ['stable'];
+    info.revisions[1].replicaSets[0].tags = [];
+    await renderInTestApp(<TrafficSplitBar info={info} />);
+    expect(
+      screen.getByRole('img', { name: 'Live traffic: stable (rev 2) 100%' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/canary/)).not.toBeInTheDocument();
+    expect(screen.getByText(/Fully promoted/)).toBeInTheDocument();
+  });
+
   it('shows active and preview revisions of a blue-green rollout', async () => {
     const info = makeInfo({ strategy: 'BlueGreen', setWeight: undefined });
     info.revisions[0].replicaSets[0].tags = ['preview'];

@@ -108,9 +108,21 @@ export function TrafficSplitBar(props: { info: RolloutInfo }) {
       </div>
     );
   }
+  const stable = revisionOf(info, 'stable');
+  if (info.fullyPromoted) {
+    // Past the last step the new revision is the stable one: there is no canary to show.
+    const name = `stable (rev ${stable ?? info.revision})`;
+    return (
+      <div>
+        <Bar label="Live" parts={[{ name, weight: 100, kind: 'stable' }]} />
+        <Typography variant="caption" color="textSecondary">
+          Fully promoted: this revision serves all traffic.
+        </Typography>
+      </div>
+    );
+  }
   const desired = info.setWeight ?? 0;
   const actual = info.actualWeight ?? 0;
-  const stable = revisionOf(info, 'stable');
   const canary = info.revision;
   const stableName = `stable${stable !== undefined ? ` (rev ${stable})` : ''}`;
   const canaryName = `canary (rev ${canary})`;
