@@ -21,6 +21,8 @@ const useStyles = makeStyles((theme: Theme) => ({
   hot: { '& > td': { backgroundColor: theme.palette.action.selected } },
   above: { fontWeight: theme.typography.fontWeightBold as number },
   caption: { captionSide: 'top', padding: theme.spacing(0, 0, 1, 0) },
+  // Short words: narrow columns must not break them ("Sever-ity").
+  nowrap: { whiteSpace: 'nowrap' },
 }));
 
 function WindowCell(props: { value: SloBurnRateWindow; threshold: number }) {
@@ -55,7 +57,7 @@ export function BurnRateTable(props: {
         given time.
       </caption>
       <TableHead>
-        <TableRow>
+        <TableRow className={classes.nowrap}>
           <TableCell>State</TableCell>
           <TableCell>Severity</TableCell>
           <TableCell>Factor</TableCell>
@@ -76,12 +78,14 @@ export function BurnRateTable(props: {
             <TableCell>
               <AlertStateChip tier={tier} />
             </TableCell>
-            <TableCell>{tier.severity}</TableCell>
-            <TableCell>{tier.factor}×</TableCell>
-            <TableCell>{formatPercent(tier.threshold, 3)}</TableCell>
+            <TableCell className={classes.nowrap}>{tier.severity}</TableCell>
+            <TableCell className={classes.nowrap}>{tier.factor}×</TableCell>
+            <TableCell className={classes.nowrap}>
+              {formatPercent(tier.threshold, 3)}
+            </TableCell>
             <WindowCell value={tier.short} threshold={tier.threshold} />
             <WindowCell value={tier.long} threshold={tier.threshold} />
-            <TableCell>{tier.for}</TableCell>
+            <TableCell className={classes.nowrap}>{tier.for}</TableCell>
             <TableCell>
               {tier.exhaustion ? `budget gone in ${tier.exhaustion}` : '—'}
             </TableCell>
