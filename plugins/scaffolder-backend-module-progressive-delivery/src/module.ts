@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
   applyManifestsAction,
@@ -27,16 +28,15 @@ export const scaffolderModuleProgressiveDelivery = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolder, config, discovery, auth }) {
+      async init({ scaffolder, config, catalog }) {
         scaffolder.addActions(
           createManifestsAction(),
           migrateDeploymentAction(),
           validateManifestsAction(),
           publishLocalAction({ config }),
-          registerLocalAction({ config, discovery, auth }),
+          registerLocalAction({ config, catalog }),
           applyManifestsAction({ config }),
         );
       },

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from '@backstage/config';
-import type { FileLocation } from './localCatalog';
+
+/** A catalog Location entity that reads a file (or a glob of files) on the backend host. */
+export interface FileLocation {
+  /** Ref of the Location entity, e.g. `location:default/generated-…`. */
+  entityRef: string;
+  /** Absolute path or glob (`spec.target`). */
+  target: string;
+}
 
 /**
  * The `file` entries of `catalog.locations` as Location entities, named as the catalog names

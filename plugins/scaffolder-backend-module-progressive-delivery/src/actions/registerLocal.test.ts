@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import {
   createMockDirectory,
   mockCredentials,
   mockServices,
 } from '@backstage/backend-test-utils';
+import { ResponseError } from '@backstage/errors';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '../__testUtils__/mockActionContext';
 import { registerLocalAction } from './registerLocal';
 
@@ -18,102 +18,107 @@ metadata:
 spec: {type: service, owner: team-checkout, lifecycle: experimental}
 `;
 
-interface Call {
-  method: string;
-  url: string;
-  authorization?: string;
-  body?: any;
-}
+const locationEntity = (name: string, type: string, target: string) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Location',
+  metadata: { namespace: 'default', name },
+  spec: { type, target },
+});
 
 /**
- * The catalog's REST API as far as the action uses it: Location entities by query, refresh,
- * location registration and entities by name. An entity becomes visible once a location
- * covering its file was refreshed or registered (what the real processing loop does).
+ * The catalog service as far as the action uses it. Location entities come from the in-memory
+ * catalog of `catalogServiceMock` (so the kind/spec.type filter is applied for real); an entity is
+ * served once a location covering its file was refreshed or registered (what the processing loop
+ * does). `addLocation` fails with `registerStatus` like the catalog client does.
  */
 class FakeCatalog {
-  calls: Call[] = [];
-  fileLocations: Array<{ name: string; target: string }> = [];
+  locations: Array<ReturnType<typeof locationEntity>> = [];
   served = new Set<string>();
   registerStatus = 201;
   /** Refs that become visible on refresh/registration. */
   onProcess: string[] = [];
-  private server = http.createServer((req, res) => this.handle(req, res));
-  url = '';
-
-  async start() {
-    await new Promise<void>(r => this.server.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${
-      (this.server.address() as AddressInfo).port
-    }/api/catalog`;
-  }
-
-  async stop() {
-    await new Promise(r => this.server.close(r));
-  }
-
-  private handle(req: http.IncomingMessage, res: http.ServerResponse) {
-    let text = '';
-    req.on('data', c => (text += c));
-    req.on('end', () => {
-      const url = new URL(req.url!, 'http://x');
-      const body = text ? JSON.parse(text) : undefined;
-      this.calls.push({
-        method: req.method!,
-        url: url.pathname + url.search,
-        authorization: req.headers.authorization,
-        body,
-      });
-      const send = (status: number, json?: unknown) => {
-        res.writeHead(status, { 'Content-Type': 'application/json' });
-        res.end(json === undefined ? '' : JSON.stringify(json));
-      };
-      const route = `${req.method} ${url.pathname.replace('/api/catalog', '')}`;
-      if (route === 'GET /entities/by-query') {
-        send(200, {
-          items: this.fileLocations.map(l => ({
-            kind: 'Location',
-            metadata: { namespace: 'default', name: l.name },
-            spec: { target: l.target },
-          })),
-          totalItems: this.fileLocations.length,
-          pageInfo: {},
-        });
-      } else if (route === 'POST /refresh') {
-        this.onProcess.forEach(ref => this.served.add(ref));
-        send(200);
-      } else if (route === 'POST /locations') {
-        if (this.registerStatus !== 201) {
-          send(this.registerStatus, {
-            error: {
-              name: 'InputError',
-              message:
-                'Registered locations must be of an allowed type ["url"]',
+  service = catalogServiceMock.mock({
+    getEntities: async (request, options) =>
+      catalogServiceMock({
+        entities: [
+          ...this.locations,
+          // not a Location: the filter has to leave it out
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: { name: 'other' },
+            spec: { type: 'file', target: '/' },
+          },
+        ],
+      }).getEntities(request, options),
+    refreshEntity: async () => {
+      this.onProcess.forEach(ref => this.served.add(ref));
+    },
+    addLocation: async ({ type = 'url', target }) => {
+      if (this.registerStatus !== 201) {
+        throw await ResponseError.fromResponse(
+          new Response(
+            JSON.stringify({
+              error: {
+                name: 'InputError',
+                message:
+                  'Registered locations must be of an allowed type ["url"]',
+              },
+              request: { method: 'POST', url: '/locations' },
+              response: { statusCode: this.registerStatus },
+            }),
+            {
+              status: this.registerStatus,
+              headers: { 'Content-Type': 'application/json' },
             },
-            request: { method: 'POST', url: '/locations' },
-            response: { statusCode: this.registerStatus },
-          });
-          return;
-        }
-        this.onProcess.forEach(ref => this.served.add(ref));
-        send(201, {
-          location: { id: 'loc-1', type: body.type, target: body.target },
-          entities: [],
-        });
-      } else if (route.startsWith('GET /entities/by-name/')) {
-        const [kind, namespace, name] = url.pathname
-          .split('/')
-          .slice(-3)
-          .map(decodeURIComponent);
-        const ref = `${kind}:${namespace}/${name}`;
-        if (this.served.has(ref)) {
-          send(200, { kind, metadata: { name, namespace } });
-        } else {
-          send(404, { error: { name: 'NotFoundError', message: ref } });
-        }
-      } else {
-        send(404, { error: { name: 'NotFoundError', message: route } });
+          ),
+        );
       }
-    });
+      this.onProcess.forEach(ref => this.served.add(ref));
+      return {
+        location: {
+          id: 'loc-1',
+          type,
+          target,
+          entityRef: 'location:default/loc-1',
+        },
+        entities: [],
+      };
+    },
+    getEntityByRef: async ref => {
+      const {
+        kind,
+        namespace = 'default',
+        name,
+      } = ref as {
+        kind: string;
+        namespace?: string;
+        name: string;
+      };
+      const key = `${kind.toLocaleLowerCase('en-US')}:${namespace}/${name}`;
+      return this.served.has(key)
+        ? {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind,
+            metadata: { name, namespace },
+          }
+        : undefined;
+    },
+  });
+
+  /** Every call to the catalog, as `[method, ...args]`. */
+  calls(): unknown[][] {
+    return Object.entries(this.service).flatMap(([method, fn]) =>
+      jest.isMockFunction(fn)
+        ? fn.mock.calls.map((args: unknown[]) => [method, ...args])
+        : [],
+    );
+  }
+
+  callsOf(method: string): unknown[][] {
+    return this.calls()
+      .filter(([m]) => m === method)
+      .map(([, ...args]) => args);
   }
 }
 
@@ -126,11 +131,6 @@ describe('progressive-delivery:catalog:register-local', () => {
     root.setContent({ 'checkout-v2/catalog-info.yaml': CATALOG_INFO });
     outside.setContent({ 'catalog-info.yaml': CATALOG_INFO });
     catalog = new FakeCatalog();
-    await catalog.start();
-  });
-
-  afterEach(async () => {
-    await catalog.stop();
   });
 
   const file = () => path.join(root.path, 'checkout-v2', 'catalog-info.yaml');
@@ -160,22 +160,30 @@ describe('progressive-delivery:catalog:register-local', () => {
                 catalog: { locations: options.catalogLocations ?? [] },
               },
       }),
-      discovery: mockServices.discovery.mock({
-        getBaseUrl: async () => catalog.url,
-      }),
-      auth: mockServices.auth(),
+      catalog: catalog.service,
     });
     await action.handler(run.ctx);
     return run;
   }
 
   it('refreshes the glob location that covers the file and waits for the entity', async () => {
-    catalog.fileLocations = [
-      { name: 'generated-root', target: '/somewhere/else/catalog-info.yaml' },
-      {
-        name: 'generated-demo',
-        target: path.join(root.path, '*', 'catalog-info.yaml'),
-      },
+    catalog.locations = [
+      locationEntity(
+        'generated-root',
+        'file',
+        '/somewhere/else/catalog-info.yaml',
+      ),
+      locationEntity(
+        'generated-demo',
+        'file',
+        path.join(root.path, '*', 'catalog-info.yaml'),
+      ),
+      // not a file location: the filter has to leave it out
+      locationEntity(
+        'generated-url',
+        'url',
+        path.join(root.path, '*', 'catalog-info.yaml'),
+      ),
     ];
     catalog.onProcess = ['component:default/checkout-v2'];
     const { outputs } = await register({ catalogInfoPath: file() });
@@ -187,26 +195,25 @@ describe('progressive-delivery:catalog:register-local', () => {
       mode: 'refreshed',
       ready: true,
     });
-    const refresh = catalog.calls.filter(c => c.url === '/api/catalog/refresh');
-    expect(refresh.map(c => c.body)).toEqual([
-      { entityRef: 'location:default/generated-demo' },
+    expect(catalog.callsOf('refreshEntity').map(([ref]) => ref)).toEqual([
+      'location:default/generated-demo',
     ]);
-    expect(
-      catalog.calls.some(
-        c => c.method === 'POST' && c.url.includes('/locations'),
-      ),
-    ).toBe(false);
+    expect(catalog.service.addLocation).not.toHaveBeenCalled();
+    expect(catalog.service.getEntityByRef).toHaveBeenCalledWith(
+      { kind: 'component', namespace: 'default', name: 'checkout-v2' },
+      expect.anything(),
+    );
     // on behalf of the user who runs the template, so the catalog's permissions apply
-    const expected = `Bearer ${mockCredentials.service.token({
-      onBehalfOf: mockCredentials.user('user:default/guest'),
-      targetPluginId: 'catalog',
-    })}`;
-    expect(new Set(catalog.calls.map(c => c.authorization))).toEqual(
-      new Set([expected]),
-    );
-    expect(catalog.calls[0].url).toContain(
-      'filter=kind=location,spec.type=file',
-    );
+    const calls = catalog.calls();
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    for (const call of calls) {
+      expect(call[call.length - 1]).toEqual({
+        credentials: mockCredentials.user('user:default/guest'),
+      });
+    }
+    expect(catalog.callsOf('getEntities')[0][0]).toMatchObject({
+      filter: { kind: 'location', 'spec.type': 'file' },
+    });
   });
 
   it('refreshes a covering location of catalog.locations that the catalog does not serve yet', async () => {
@@ -223,8 +230,7 @@ describe('progressive-delivery:catalog:register-local', () => {
       },
     );
     expect(outputs).toMatchObject({ mode: 'refreshed', ready: true });
-    const refresh = catalog.calls.filter(c => c.url === '/api/catalog/refresh');
-    expect(refresh.map(c => c.body.entityRef)).toEqual([
+    expect(catalog.callsOf('refreshEntity').map(([ref]) => ref)).toEqual([
       `location:default/generated-${createHash('sha1')
         .update(`file:${glob}`)
         .digest('hex')}`,
@@ -238,8 +244,10 @@ describe('progressive-delivery:catalog:register-local', () => {
     });
     expect(outputs.mode).toBe('registered');
     expect(outputs.ready).toBe(true);
-    const posts = catalog.calls.filter(c => c.url === '/api/catalog/locations');
-    expect(posts.map(c => c.body)).toEqual([{ type: 'file', target: file() }]);
+    expect(
+      catalog.callsOf('addLocation').map(([location]) => location),
+    ).toEqual([{ type: 'file', target: file() }]);
+    expect(catalog.service.refreshEntity).not.toHaveBeenCalled();
   });
 
   it('explains what to configure when the catalog refuses file locations', async () => {
@@ -249,8 +257,23 @@ describe('progressive-delivery:catalog:register-local', () => {
     );
   });
 
+  it('treats a location registered before as registered, and passes other catalog errors on', async () => {
+    catalog.registerStatus = 409;
+    const { outputs } = await register({
+      catalogInfoPath: file(),
+      waitSeconds: 0,
+    });
+    expect(outputs).toMatchObject({ mode: 'registered', ready: false });
+    expect(catalog.service.getEntityByRef).toHaveBeenCalledTimes(1);
+
+    catalog.registerStatus = 500;
+    const error = await register({ catalogInfoPath: file() }).catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(500);
+  });
+
   it('reports ready: false (and does not fail) when the entity does not show up in time', async () => {
-    catalog.fileLocations = [{ name: 'generated-demo', target: file() }];
+    catalog.locations = [locationEntity('generated-demo', 'file', file())];
     const { outputs, logger } = await register({
       catalogInfoPath: file(),
       waitSeconds: 1,
@@ -281,7 +304,7 @@ describe('progressive-delivery:catalog:register-local', () => {
     await expect(register({ catalogInfoPath: candidate() })).rejects.toThrow(
       message,
     );
-    expect(catalog.calls).toEqual([]);
+    expect(catalog.calls()).toEqual([]);
   });
 
   it('rejects a symbolic link inside the root that points outside it', async () => {
@@ -292,7 +315,7 @@ describe('progressive-delivery:catalog:register-local', () => {
     await expect(
       register({ catalogInfoPath: 'checkout-v2/linked.yaml' }),
     ).rejects.toThrow(/outside the local publish root/);
-    expect(catalog.calls).toEqual([]);
+    expect(catalog.calls()).toEqual([]);
   });
 
   it('rejects files that are not catalog YAML', async () => {
@@ -306,7 +329,7 @@ describe('progressive-delivery:catalog:register-local', () => {
     await expect(
       register({ catalogInfoPath: 'checkout-v2/empty.yaml' }),
     ).rejects.toThrow(/holds no catalog entity/);
-    expect(catalog.calls).toEqual([]);
+    expect(catalog.calls()).toEqual([]);
   });
 
   it('is refused unless the publish root is configured, and calls nothing in a dry run', async () => {
@@ -314,6 +337,6 @@ describe('progressive-delivery:catalog:register-local', () => {
       register({ catalogInfoPath: file() }, { configured: false }),
     ).rejects.toThrow(/Local publishing is disabled/);
     await register({ catalogInfoPath: file() }, { dryRun: true });
-    expect(catalog.calls).toEqual([]);
+    expect(catalog.calls()).toEqual([]);
   });
 });

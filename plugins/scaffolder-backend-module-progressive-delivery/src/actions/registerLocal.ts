@@ -1,17 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type {
-  AuthService,
-  DiscoveryService,
-} from '@backstage/backend-plugin-api';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { InputError, ResponseError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import yaml from 'js-yaml';
 import { parseYamlDocuments } from './files';
 import { globMatches } from './globMatch';
-import { configFileLocations } from './configLocations';
-import { EntityName, FileLocation, LocalCatalogClient } from './localCatalog';
+import { configFileLocations, FileLocation } from './configLocations';
 import {
   LOCAL_PUBLISH_ROOT_KEY,
   publishRootFromConfig,
@@ -23,6 +20,13 @@ export const REGISTER_LOCAL_ACTION_ID =
   'progressive-delivery:catalog:register-local';
 
 const POLL_MS = 500;
+
+/** Parts of a catalog entity ref. */
+interface EntityName {
+  kind: string;
+  namespace: string;
+  name: string;
+}
 
 function entityNames(documents: unknown[], file: string): EntityName[] {
   const names = documents.flatMap(doc => {
@@ -52,6 +56,32 @@ function entityNames(documents: unknown[], file: string): EntityName[] {
 
 const refOf = (e: EntityName) => `${e.kind}:${e.namespace}/${e.name}`;
 
+/** Location entities of type `file` the catalog serves, from `catalog.locations` or registered. */
+async function servedFileLocations(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+): Promise<FileLocation[]> {
+  const { items } = await catalog.getEntities(
+    {
+      filter: { kind: 'location', 'spec.type': 'file' },
+      fields: ['kind', 'metadata.namespace', 'metadata.name', 'spec.target'],
+    },
+    { credentials },
+  );
+  return items.flatMap(item =>
+    typeof item.spec?.target === 'string'
+      ? [
+          {
+            entityRef: `location:${item.metadata.namespace ?? 'default'}/${
+              item.metadata.name
+            }`,
+            target: item.spec.target,
+          },
+        ]
+      : [],
+  );
+}
+
 /**
  * `progressive-delivery:catalog:register-local`: makes the catalog read a catalog-info.yaml that
  * `progressive-delivery:publish:local` wrote, now rather than on its next processing round. When a
@@ -62,8 +92,7 @@ const refOf = (e: EntityName) => `${e.kind}:${e.namespace}/${e.name}`;
  */
 export function registerLocalAction(options: {
   config: Config;
-  discovery: DiscoveryService;
-  auth: AuthService;
+  catalog: CatalogService;
 }) {
   return createTemplateAction({
     id: REGISTER_LOCAL_ACTION_ID,
@@ -146,16 +175,14 @@ export function registerLocalAction(options: {
       ctx.output('entityRef', refs[0]);
       ctx.output('entityRefs', refs);
 
-      const catalog = new LocalCatalogClient({
-        discovery: options.discovery,
-        auth: options.auth,
-        credentials: await ctx.getInitiatorCredentials(),
-      });
+      // on behalf of the user who runs the template, so the catalog's permissions apply
+      const { catalog } = options;
+      const credentials = await ctx.getInitiatorCredentials();
       // config locations first: they exist even before their first successful processing
       const known = new Map<string, FileLocation>();
       for (const l of [
         ...configFileLocations(options.config),
-        ...(await catalog.fileLocations()),
+        ...(await servedFileLocations(catalog, credentials)),
       ]) {
         if (!known.has(l.entityRef)) known.set(l.entityRef, l);
       }
@@ -164,7 +191,7 @@ export function registerLocalAction(options: {
       );
       if (covering.length) {
         for (const location of covering)
-          await catalog.refresh(location.entityRef);
+          await catalog.refreshEntity(location.entityRef, { credentials });
         ctx.output('location', `file:${covering[0].target}`);
         ctx.output('mode', 'refreshed');
         ctx.logger.info(
@@ -173,21 +200,24 @@ export function registerLocalAction(options: {
             .join(', ')}`,
         );
       } else {
-        await catalog.addFileLocation(file).catch(e => {
-          const status = e instanceof ResponseError ? e.statusCode : undefined;
-          // registered before: the location exists, the wait below still applies
-          if (status === 409) return;
-          if (status !== 400) throw e;
-          throw new InputError(
-            `No catalog location covers ${file}, and the catalog refused to register it (${
-              (e as ResponseError).body.error.message
-            }). Add a file location such as ${path.join(
-              root,
-              '*',
-              'catalog-info.yaml',
-            )} to catalog.locations, next to ${LOCAL_PUBLISH_ROOT_KEY}.`,
-          );
-        });
+        await catalog
+          .addLocation({ type: 'file', target: file }, { credentials })
+          .catch(e => {
+            const status =
+              e instanceof ResponseError ? e.statusCode : undefined;
+            // registered before: the location exists, the wait below still applies
+            if (status === 409) return;
+            if (status !== 400) throw e;
+            throw new InputError(
+              `No catalog location covers ${file}, and the catalog refused to register it (${
+                (e as ResponseError).body.error.message
+              }). Add a file location such as ${path.join(
+                root,
+                '*',
+                'catalog-info.yaml',
+              )} to catalog.locations, next to ${LOCAL_PUBLISH_ROOT_KEY}.`,
+            );
+          });
         ctx.output('location', `file:${file}`);
         ctx.output('mode', 'registered');
         ctx.logger.info(`Registered ${file} as a catalog location`);
@@ -197,7 +227,10 @@ export function registerLocalAction(options: {
       let missing = entities;
       for (;;) {
         const present = await Promise.all(
-          missing.map(e => catalog.hasEntity(e)),
+          missing.map(
+            async e =>
+              (await catalog.getEntityByRef(e, { credentials })) !== undefined,
+          ),
         );
         missing = missing.filter((_, i) => !present[i]);
         if (!missing.length || Date.now() >= deadline) break;
