@@ -95,7 +95,10 @@ describe('EntityChangeTracker', () => {
     });
     const before = tracker.stamp('component:default/web');
     cache.upsert('AnalysisTemplate', template('shop', 'other-template', '1'));
-    cache.upsert('AnalysisTemplate', template('elsewhere', 'success-rate', '1'));
+    cache.upsert(
+      'AnalysisTemplate',
+      template('elsewhere', 'success-rate', '1'),
+    );
     expect(tracker.stamp('component:default/web')).toBe(before);
     cache.upsert('AnalysisTemplate', template('shop', 'success-rate', '2'));
     expect(tracker.stamp('component:default/web')).not.toBe(before);
