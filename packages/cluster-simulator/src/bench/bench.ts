@@ -928,38 +928,16 @@ function printReport(r: Record<string, any>) {
   console.log(
     renderTable(
       ['mode', 'p50', 'p95', 'p99'],
-      [
-        [
-          'sequential',
-          ratioText(
-            p.kubernetesSequential.latency.p50,
-            p.oursSequential.latency.p50,
-          ),
-          ratioText(
-            p.kubernetesSequential.latency.p95,
-            p.oursSequential.latency.p95,
-          ),
-          ratioText(
-            p.kubernetesSequential.latency.p99,
-            p.oursSequential.latency.p99,
-          ),
-        ],
-        [
-          'concurrent',
-          ratioText(
-            p.kubernetesConcurrent.latency.p50,
-            p.oursConcurrent.latency.p50,
-          ),
-          ratioText(
-            p.kubernetesConcurrent.latency.p95,
-            p.oursConcurrent.latency.p95,
-          ),
-          ratioText(
-            p.kubernetesConcurrent.latency.p99,
-            p.oursConcurrent.latency.p99,
-          ),
-        ],
-      ],
+      (['Sequential', 'Concurrent'] as const).map(mode => {
+        const k8s = p[`kubernetes${mode}`].latency;
+        const ours = p[`ours${mode}`].latency;
+        return [
+          mode.toLowerCase(),
+          ratioText(k8s.p50, ours.p50),
+          ratioText(k8s.p95, ours.p95),
+          ratioText(k8s.p99, ours.p99),
+        ];
+      }),
     ),
   );
   console.log('');

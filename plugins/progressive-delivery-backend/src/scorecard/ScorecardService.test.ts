@@ -194,6 +194,26 @@ describe('ScorecardService.entityScorecard', () => {
     );
   });
 
+  it('writes an unchanged point only once', async () => {
+    const { service, snapshots } = await setup({});
+    const record = jest.spyOn(snapshots, 'record');
+    for (let i = 0; i < 3; i++) {
+      await service.entityScorecard(
+        'component:default/shop',
+        SHOP_SELECTOR,
+        30,
+      );
+    }
+    expect(record).toHaveBeenCalledTimes(1);
+    const history = await snapshots.history(
+      'component:default/shop',
+      '2026-11-26',
+    );
+    expect(history).toEqual([
+      { day: '2026-11-26', level: 'gold', passed: 10, applicable: 10 },
+    ]);
+  });
+
   it('does not record while a cluster is still syncing', async () => {
     const { service } = await setup({
       statuses: [

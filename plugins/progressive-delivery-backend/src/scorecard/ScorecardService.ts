@@ -80,6 +80,8 @@ async function mapLimit<T, R>(
  */
 export class ScorecardService {
   private readonly now: () => Date;
+  /** The last point this instance wrote per entity, to skip rewriting an unchanged one. */
+  private readonly written = new Map<string, string>();
 
   constructor(private readonly options: ScorecardServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -236,7 +238,9 @@ export class ScorecardService {
 
   /**
    * Writes today's points, unless a cluster is still syncing: its empty cache would record a
-   * score that never was. A failed write is logged, not fatal to the read.
+   * score that never was. Points this instance already wrote unchanged are not written again
+   * (every read computes the score; it rarely changes). A failed write is logged, not fatal to
+   * the read. Returns how many of the points are current in the store.
    */
   private async record(
     clusters: ClusterSyncStatus[],
@@ -252,8 +256,15 @@ export class ScorecardService {
       );
       return 0;
     }
+    const changed = points.filter(
+      p => this.written.get(p.entityRef) !== snapshotKey(p),
+    );
     try {
-      await this.options.snapshots.record(points);
+      if (changed.length > 0) await this.options.snapshots.record(changed);
+      if (this.written.size + changed.length > MAX_REMEMBERED_POINTS) {
+        this.written.clear();
+      }
+      for (const p of changed) this.written.set(p.entityRef, snapshotKey(p));
       return points.length;
     } catch (error) {
       this.options.logger?.warn(
@@ -262,6 +273,12 @@ export class ScorecardService {
       return 0;
     }
   }
+}
+
+const MAX_REMEMBERED_POINTS = 20_000;
+
+function snapshotKey(point: ScorecardSnapshot): string {
+  return `${point.day}|${point.level}|${point.passed}|${point.applicable}`;
 }
 
 function counts(evaluation: ScorecardEvaluation) {

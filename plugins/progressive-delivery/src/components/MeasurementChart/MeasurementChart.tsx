@@ -86,46 +86,28 @@ export function MeasurementChart(props: { metric: AnalysisMetricDetail }) {
       formatTick={v => Number(v.toPrecision(3))}
     >
       {success !== undefined && (
-        <g data-testid="success-threshold">
-          <line
-            x1={area.left}
-            x2={area.right}
-            y1={y(success)}
-            y2={y(success)}
-            stroke={phaseColor('Successful')}
-            strokeDasharray="4 3"
-          />
-          <text
-            x={area.right}
-            y={y(success) - 3}
-            textAnchor="end"
-            fontSize={10}
-            fill={phaseColor('Successful')}
-          >
-            success: {metric.successCondition}
-          </text>
-        </g>
+        <ThresholdLine
+          testId="success-threshold"
+          left={area.left}
+          right={area.right}
+          y={y(success)}
+          labelOffset={-3}
+          color={phaseColor('Successful')}
+          dash="4 3"
+          label={`success: ${metric.successCondition}`}
+        />
       )}
       {failure !== undefined && (
-        <g data-testid="failure-threshold">
-          <line
-            x1={area.left}
-            x2={area.right}
-            y1={y(failure)}
-            y2={y(failure)}
-            stroke={phaseColor('Failed')}
-            strokeDasharray="2 2"
-          />
-          <text
-            x={area.right}
-            y={y(failure) + 11}
-            textAnchor="end"
-            fontSize={10}
-            fill={phaseColor('Failed')}
-          >
-            failure: {metric.failureCondition}
-          </text>
-        </g>
+        <ThresholdLine
+          testId="failure-threshold"
+          left={area.left}
+          right={area.right}
+          y={y(failure)}
+          labelOffset={11}
+          color={phaseColor('Failed')}
+          dash="2 2"
+          label={`failure: ${metric.failureCondition}`}
+        />
       )}
       <path d={path} fill="none" stroke={theme.palette.text.secondary} />
       {points.map((p, i) => (
@@ -162,5 +144,41 @@ export function MeasurementChart(props: { metric: AnalysisMetricDetail }) {
         </>
       )}
     </ChartFrame>
+  );
+}
+
+/** A dashed horizontal line across the plot with its condition written at the right end. */
+function ThresholdLine(props: {
+  testId: string;
+  left: number;
+  right: number;
+  y: number;
+  /** Label position relative to the line: negative above, positive below. */
+  labelOffset: number;
+  color: string;
+  dash: string;
+  label: string;
+}) {
+  const { left, right, y, color } = props;
+  return (
+    <g data-testid={props.testId}>
+      <line
+        x1={left}
+        x2={right}
+        y1={y}
+        y2={y}
+        stroke={color}
+        strokeDasharray={props.dash}
+      />
+      <text
+        x={right}
+        y={y + props.labelOffset}
+        textAnchor="end"
+        fontSize={10}
+        fill={color}
+      >
+        {props.label}
+      </text>
+    </g>
   );
 }
