@@ -73,10 +73,13 @@ async function mapLimit<T, R>(
   return results;
 }
 
+/** Bounds the memory of written points; past it, points are simply written again. */
+const MAX_REMEMBERED_POINTS = 20_000;
+
 /**
  * The progressive-delivery scorecard: checks over each entity's objects in the watch caches
  * and its SLO states, a level, outcome metrics, and a daily history (one point per entity and
- * UTC day, written whenever a score is computed with every cluster synced).
+ * UTC day, written whenever a computed score with every cluster synced differs from the last).
  */
 export class ScorecardService {
   private readonly now: () => Date;
@@ -274,8 +277,6 @@ export class ScorecardService {
     }
   }
 }
-
-const MAX_REMEMBERED_POINTS = 20_000;
 
 function snapshotKey(point: ScorecardSnapshot): string {
   return `${point.day}|${point.level}|${point.passed}|${point.applicable}`;
